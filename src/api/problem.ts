@@ -1,0 +1,40 @@
+/**
+ * Errors as application/problem+json (RFC 9457): type, title, status, detail, and rule/errors[] where relevant.
+ * The one place that maps the error family of src/errors.ts to HTTP.
+ */
+import type { ErrorRequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { log } from '../log.ts';
+import { zodProblems } from '../domain/center-loader.ts';
+
+export function problemBody(e: AppError, requestId?: string) {
+  return {
+    type: `/problems/${e.type}`,
+    title: e.title,
+    status: e.status,
+    detail: e.message,
+    ...(e.rule ? { rule: e.rule } : {}),
+    ...(e.errors.length > 0 ? { errors: e.errors } : {}),
+    ...e.extra,
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const requestId = res.locals.requestId as string | undefined;
+  let e: AppError;
+  if (err instanceof AppError) e = err;
+  else if (err instanceof z.ZodError) e = new AppError(400, 'validation', 'Invalid input', 'the request is invalid', zodProblems(err));
+  else if ((err as { type?: string }).type === 'entity.parse.failed') {
+    e = new AppError(400, 'validation', 'Invalid input', `the body is not valid JSON: ${(err as Error).message}`);
+  } else if ((err as { type?: string }).type === 'entity.too.large') {
+    e = new AppError(413, 'too-large', 'Payload too large', (err as Error).message);
+  } else if (['ECONNREFUSED', '57P01', '08006', '08001'].includes((err as { code?: string }).code ?? '')) {
+    e = new AppError(503, 'unavailable', 'Service unavailable', 'the database is unavailable');
+  } else {
+    log.error('unhandled error', { requestId, method: req.method, path: req.path, error: (err as Error).stack ?? String(err) });
+    e = new AppError(500, 'internal', 'Internal error', 'an unexpected error occurred; the request id identifies it in the logs');
+  }
+  res.status(e.status).type('application/problem+json').send(JSON.stringify(problemBody(e, requestId)));
+};

@@ -1,0 +1,75 @@
+/** Centers: list, read (teams and agents as the role may see), create or replace (admin). */
+import { z } from 'zod';
+import { assertAgentAccess, assertCenterAccess, canSeeAgent, teamScope } from '../../auth/principal.ts';
+import { EVERYONE, MANAGERS } from '../../auth/roles.ts';
+import { parseCenter } from '../../domain/center-loader.ts';
+import { listCenters, saveCenter } from '../../db/repos/centers.ts';
+import { audit } from '../../db/repos/audit.ts';
+import { ForbiddenError } from '../../errors.ts';
+import { defineRoute } from '../route.ts';
+
+export const centerIdParams = z.object({ id: z.string().min(1).max(64) });
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers',
+  summary: 'Centers the caller may see',
+  tag: 'centers',
+  roles: EVERYONE,
+  async handler({ principal }, ctx) {
+    const all = await listCenters(ctx.db);
+    return principal.role === 'admin' ? all : all.filter((c) => c.id === principal.centerId);
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers/:id',
+  summary: 'A center with its queues, templates, and the teams and agents the caller may see',
+  tag: 'centers',
+  roles: EVERYONE,
+  params: centerIdParams,
+  async handler({ params, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    const center = await ctx.center(params.id);
+    const scope = teamScope(principal, center);
+    const teams = scope === 'all' ? center.teams : center.teams.filter((t) => scope.has(t.id));
+    const agents = center.agents.filter((a) => canSeeAgent(principal, center, a.id));
+    return { ...center, teams, agents };
+  },
+});
+
+defineRoute({
+  method: 'put',
+  path: '/api/centers/:id',
+  summary: 'Create or replace a center from its file (FORMATS "Center"); every problem is reported with its JSON path',
+  tag: 'centers',
+  roles: MANAGERS,
+  params: centerIdParams,
+  body: z.record(z.string(), z.unknown()),
+  async handler({ params, body, principal }, ctx) {
+    if (principal.role !== 'admin') assertCenterAccess(principal, params.id);
+    if (principal.role === 'manager' && !principal.centerId) throw new ForbiddenError('a manager without a center cannot create one');
+    const center = parseCenter({ ...body, id: params.id }, 'body');
+    await ctx.db.transaction(async (tx) => {
+      await saveCenter(tx, center);
+      await audit(tx, { userId: principal.userId, centerId: center.id, action: 'center.save', objectKind: 'center', objectId: center.id });
+    });
+    return { id: center.id, name: center.name, teams: center.teams.length, agents: center.agents.length };
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers/:id/agents/:agentId',
+  summary: 'One agent of the center, if the caller may see them (an agent sees only themself)',
+  tag: 'centers',
+  roles: EVERYONE,
+  params: z.object({ id: z.string().min(1), agentId: z.string().min(1) }),
+  async handler({ params, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    const center = await ctx.center(params.id);
+    assertAgentAccess(principal, center, params.agentId);
+    return center.agents.find((a) => a.id === params.agentId);
+  },
+});

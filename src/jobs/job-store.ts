@@ -1,0 +1,98 @@
+/**
+ * The jobs table: the durable state of every job. Final writes are guarded by status, so a job's result is
+ * written exactly once even if a stalled job was picked up by a second worker.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/db.ts';
+import type { EnqueueOptions, JobRecord, JobStatus } from './types.ts';
+
+type Row = {
+  id: string; center_id: string | null; kind: string; status: JobStatus; params: Record<string, unknown>; progress: number;
+  progress_detail: Record<string, unknown>; result: unknown; error: string | null; attempts: number; cancel_requested: boolean;
+  created_by: number | null; created_at: Date; started_at: Date | null; finished_at: Date | null;
+};
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function toRecord(r: Row): JobRecord {
+  return {
+    id: r.id, centerId: r.center_id, kind: r.kind, status: r.status, params: r.params, progress: r.progress,
+    progressDetail: r.progress_detail, result: r.result, error: r.error, attempts: r.attempts, cancelRequested: r.cancel_requested,
+    createdBy: r.created_by, createdAt: iso(r.created_at)!, startedAt: iso(r.started_at), finishedAt: iso(r.finished_at),
+  };
+}
+
+export async function insertJob(db: Queryable, kind: string, params: Record<string, unknown>, options: EnqueueOptions = {}): Promise<JobRecord> {
+  const r = await db.query<Row>(
+    `INSERT INTO jobs (id, center_id, kind, params, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+    [randomUUID(), options.centerId ?? null, kind, JSON.stringify(params), options.createdBy ?? null],
+  );
+  return toRecord(r.rows[0]);
+}
+
+export async function getJob(db: Queryable, id: string): Promise<JobRecord | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const r = await db.query<Row>('SELECT * FROM jobs WHERE id = $1', [id]);
+  return r.rows[0] ? toRecord(r.rows[0]) : null;
+}
+
+export async function listJobs(db: Queryable, filter: { centerId?: string; kind?: string; statuses?: JobStatus[]; limit?: number }): Promise<JobRecord[]> {
+  const r = await db.query<Row>(
+    `SELECT * FROM jobs WHERE ($1::text IS NULL OR center_id = $1) AND ($2::text IS NULL OR kind = $2)
+       AND ($3::text[] IS NULL OR status = ANY($3::text[])) ORDER BY created_at DESC LIMIT $4`,
+    [filter.centerId ?? null, filter.kind ?? null, filter.statuses ?? null, filter.limit ?? 50],
+  );
+  return r.rows.map(toRecord);
+}
+
+/** Marks a job running for a new attempt; returns false when it is already final (or cancelled). */
+export async function markRunning(db: Queryable, id: string): Promise<JobRecord | null> {
+  const r = await db.query<Row>(
+    `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), error = NULL
+      WHERE id = $1 AND status IN ('queued', 'running') AND NOT cancel_requested RETURNING *`,
+    [id],
+  );
+  return r.rows[0] ? toRecord(r.rows[0]) : null;
+}
+
+/** Records progress; returns whether cancellation was requested. */
+export async function recordProgress(db: Queryable, id: string, fraction: number, detail?: Record<string, unknown>): Promise<boolean> {
+  const r = await db.query<{ cancel_requested: boolean }>(
+    `UPDATE jobs SET progress = $2, progress_detail = COALESCE($3::jsonb, progress_detail)
+      WHERE id = $1 AND status = 'running' RETURNING cancel_requested`,
+    [id, Math.max(0, Math.min(1, fraction)), detail ? JSON.stringify(detail) : null],
+  );
+  return r.rows[0]?.cancel_requested ?? false;
+}
+
+export async function cancelRequested(db: Queryable, id: string): Promise<boolean> {
+  const r = await db.query<{ cancel_requested: boolean }>('SELECT cancel_requested FROM jobs WHERE id = $1', [id]);
+  return r.rows[0]?.cancel_requested ?? false;
+}
+
+/** Final write of a finished attempt; only a running job can finish (exactly-once result). */
+export async function finishJob(db: Queryable, id: string, status: 'completed' | 'failed' | 'cancelled', result: unknown, error: string | null): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE jobs SET status = $2, result = $3, error = $4, finished_at = now(), progress = CASE WHEN $2 = 'completed' THEN 1 ELSE progress END
+      WHERE id = $1 AND status = 'running'`,
+    [id, status, result === undefined ? null : JSON.stringify(result), error],
+  );
+  return r.rowCount === 1;
+}
+
+/** An attempt failed but the job will be retried. */
+export async function requeueJob(db: Queryable, id: string, error: string): Promise<void> {
+  await db.query(`UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 AND status = 'running'`, [id, error]);
+}
+
+/** Flags cancellation; a job still queued is cancelled at once. Returns the record after the change. */
+export async function requestCancel(db: Queryable, id: string): Promise<JobRecord | null> {
+  await db.query(
+    `UPDATE jobs SET cancel_requested = true,
+       status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE status END,
+       finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
+      WHERE id = $1 AND status IN ('queued', 'running')`,
+    [id],
+  );
+  return getJob(db, id);
+}

@@ -1,0 +1,75 @@
+/**
+ * Starts ShiftCast: storage (migrated), the job runner, the first admin token, optionally the demo center, and
+ * the HTTP server. Shuts down cleanly on SIGINT/SIGTERM.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { createApp } from './api/app.ts';
+import { createAppContext } from './api/context.ts';
+import type { Db } from './db/db.ts';
+import { dataDirectory, openDb } from './db/open-db.ts';
+import { loadDemo } from './demo/load-demo.ts';
+import { startBullmqWorker, type RunningWorker } from './jobs/bullmq-queue.ts';
+import { openJobQueue } from './jobs/open-queue.ts';
+import type { JobQueue } from './jobs/types.ts';
+import './jobs/handlers/index.ts';
+import { log } from './log.ts';
+import { ensureAdminToken } from './services/tokens.ts';
+
+export interface ServerOptions {
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  /** Run a BullMQ worker inside the server too (always on when storage is embedded PGlite). */
+  withWorker?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  db: Db;
+  jobs: JobQueue;
+  adminToken: string | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  const db = await openDb();
+  const jobs = await openJobQueue(db);
+  let worker: RunningWorker | null = null;
+  if (jobs.kind === 'bullmq' && (options.withWorker || db.kind === 'pglite')) {
+    // PGlite cannot be shared with worker processes, so the server works its own queue.
+    worker = await startBullmqWorker(db, process.env.REDIS_URL!);
+  }
+  const adminToken = await ensureAdminToken(db);
+  if (adminToken && db.kind === 'pglite') writeFileSync(join(dataDirectory(), 'admin-token'), adminToken + '\n', { mode: 0o600 });
+  if (options.demo) {
+    const loaded = await loadDemo(db);
+    if (loaded) log.info('demo center loaded', { rows: loaded.rows, from: loaded.from, to: loaded.to, ms: loaded.milliseconds });
+  }
+  const ctx = createAppContext(db, jobs);
+  const app = createApp(ctx);
+  const port = options.port ?? Number(process.env.PORT ?? 3000);
+  const host = options.host ?? process.env.HOST ?? '127.0.0.1';
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(port, host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  log.info('shiftcast listening', { url, storage: db.kind, jobs: jobs.kind, startMs: Math.round(performance.now() - started) });
+  let closing: Promise<void> | null = null;
+  return {
+    url, db, jobs, adminToken,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await worker?.close();
+        await jobs.close();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Storage targets for the suites that must pass on both transports: embedded PGlite (always) and a real
+ * Postgres server when TEST_DATABASE_URL is set (CI sets it). Each Postgres target gets a fresh throw-away
+ * database, dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Db } from '../../src/db/db.ts';
+import { openDb } from '../../src/db/open-db.ts';
+
+export interface StorageTarget {
+  name: 'pglite' | 'postgres';
+  open(): Promise<{ db: Db; url?: string; drop(): Promise<void> }>;
+}
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export const pgliteTarget: StorageTarget = {
+  name: 'pglite',
+  async open() {
+    const db = await openDb({ url: '', dataDir: 'memory' });
+    return { db, drop: () => db.close() };
+  },
+};
+
+export const postgresTarget: StorageTarget = {
+  name: 'postgres',
+  async open() {
+    const name = `shiftcast_test_${randomBytes(5).toString('hex')}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(serverUrl!);
+    url.pathname = `/${name}`;
+    const db = await openDb({ url: url.toString() });
+    return {
+      db,
+      url: url.toString(),
+      async drop() {
+        await db.close();
+        await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    };
+  },
+};
+
+/** PGlite always; Postgres when TEST_DATABASE_URL is set (and a note when it is not). */
+export function storageTargets(suite: string): StorageTarget[] {
+  if (!serverUrl) {
+    console.warn(`[${suite}] TEST_DATABASE_URL is not set: the real-Postgres half of this suite is not run (CI runs it)`);
+    return [pgliteTarget];
+  }
+  return [pgliteTarget, postgresTarget];
+}
+
+export const hasPostgres = !!serverUrl;
+export const redisUrl = process.env.TEST_REDIS_URL;
