@@ -24,6 +24,7 @@ import { agentCapacities, openDates, type AgentCapacity, type LeaveDay } from '.
 import { describeAssumptions, resolveAssumptions, type AssumptionLine, type HeadcountAssumptionsInput } from './headcount-assumptions.ts';
 import { tierMix } from './outbound.ts';
 import { shiftTime, type ShiftTime } from './shift-time.ts';
+import { grossUp } from './shrinkage.ts';
 
 export interface StaffingPlanInput {
   center: Center;
@@ -144,7 +145,7 @@ export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
     const working = mine.filter((c) => c.availableHours > 0).length;
     const training = step('exam and training hours', 'TR2/TR3', `${working} working agents × (${fmt(a.monthlyExamHoursPerAgent)} exam + ${fmt(a.inSeatTrainingHoursPerAgent)} in-seat + ${fmt(a.outwardBoundHoursPerAgent)} outward-bound) h`, working * perAgentTraining, 'hours');
     const beforeAbsence = step('required before absence', null, `${fmt(shiftPaid)} + ${fmt(training)}`, shiftPaid + training, 'hours');
-    const R = step('required paid hours', 'L9', `${fmt(beforeAbsence)} ÷ (1 − ${fmt(a.absenceRate, 3)} absence)`, beforeAbsence / (1 - a.absenceRate), 'hours');
+    const R = step('required paid hours', 'L9', `${fmt(beforeAbsence)} ÷ (1 − ${fmt(a.absenceRate, 3)} absence)`, grossUp(beforeAbsence, a.absenceRate), 'hours');
 
     const sum = (f: (c: AgentCapacity) => number) => mine.reduce((s, c) => s + f(c), 0);
     const contract = step('contract hours', null, `Σ over ${n} agents of min(maxDays, ${openDays} open days) × paid hours a day (capped by maxMinutes)`, sum((c) => c.contractHours), 'hours');
@@ -169,7 +170,7 @@ export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
       'net hours per hire',
       'TR1/TR2/TR3',
       `(${days} − ${a.newHireTrainingDays} TR1 days) × ${fmt(paidPerDay, 3)} h × ${fmt(productivity, 3)} − ${fmt(perAgentTraining)} h training ÷ (1 − ${fmt(a.absenceRate, 3)})`,
-      Math.max(0, days - a.newHireTrainingDays) * paidPerDay * productivity - perAgentTraining / (1 - a.absenceRate),
+      Math.max(0, days - a.newHireTrainingDays) * paidPerDay * productivity - grossUp(perAgentTraining, a.absenceRate),
       'hours',
     );
     if (G > 0 && perHire <= 0) throw new ValidationError(`queue "${queue.id}": a new hire adds no hours under these assumptions (net ${fmt(perHire)} h)`);
