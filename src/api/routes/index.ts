@@ -1,8 +1,10 @@
-/** Every route module; importing this file registers them all. */
-import './health.ts';
-import './openapi.ts';
-import './me.ts';
-import './centers.ts';
-import './tokens.ts';
-import './traffic.ts';
-import './jobs.ts';
+/**
+ * Registers every route module in this directory (each file declares its routes with defineRoute), so a new
+ * area of the API is one new file here.
+ */
+import { readdirSync } from 'node:fs';
+
+const dir = new URL('./', import.meta.url);
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort()) {
+  await import(new URL(file, dir).href);
+}
