@@ -1,0 +1,33 @@
+/**
+ * Every model the backtest runs, by name, with its default settings. Seasonal naive comes first: it is the
+ * baseline each report compares against.
+ */
+import type { ForecastModel } from '../types.ts';
+import { calendarRegression } from './calendar-regression.ts';
+import { seasonalNaive } from './seasonal-naive.ts';
+import { svdShenHuang } from './svd-shen-huang.ts';
+import { taylorDoubleSeasonal } from './taylor-double-seasonal.ts';
+import { topDownEts } from './top-down.ts';
+import { WEIGHTED_INDEX_VARIANTS, weightedIndex } from './weighted-index.ts';
+
+export const SEASONAL_NAIVE = seasonalNaive.name;
+
+export const MODELS: readonly ForecastModel[] = [
+  seasonalNaive,
+  ...WEIGHTED_INDEX_VARIANTS.map(weightedIndex),
+  topDownEts,
+  taylorDoubleSeasonal,
+  svdShenHuang({ components: 3, weeks: 26, decay: 0.85 }),
+  calendarRegression({ weeks: 26, dailyDecay: 0.99, trendPenalty: 4, positionPenalty: 1 }),
+];
+
+export const MODEL_NAMES: readonly string[] = MODELS.map((m) => m.name);
+
+export function modelByName(name: string): ForecastModel | undefined {
+  return MODELS.find((m) => m.name === name);
+}
+
+/** The family of a model name ("whi-mean-4w" → "whi"), used to combine models of different kinds. */
+export function modelFamily(name: string): string {
+  return name.split('-')[0];
+}
