@@ -2,12 +2,13 @@
  * The fewest agents that meet a service level, a maximum abandonment rate (and optionally an ASA target and an
  * occupancy cap) under Erlang A (src/staffing/erlang-a.ts). Every measure improves as agents are added, so the
  * search starts from the Erlang C staffing for the same targets (usually within an agent or two), gallops up
- * or down to bracket the answer and then bisects: a handful of chain evaluations. Unlike Erlang C, a queue with fewer agents than Erlangs is stable here
- * (callers abandon), so answers below the traffic are possible when the targets are loose.
+ * or down to bracket the answer and then bisects: a handful of chain evaluations. Unlike Erlang C, a queue
+ * with fewer agents than Erlangs is stable here (callers abandon), so answers below the traffic are possible
+ * when the targets are loose.
  */
 import { erlangA, type ErlangAMetrics } from './erlang-a.ts';
-import { erlangCAgentsRequired } from './erlang-c-agents.ts';
-import { missedTargets, validateTargets, type StaffingTargets, type TargetName } from './targets.ts';
+import { erlangCAgentCount } from './erlang-c-agents.ts';
+import { meetsTargets, missedTargets, validateTargets, type StaffingTargets, type TargetName } from './targets.ts';
 
 export interface ErlangAAgentsInput extends StaffingTargets {
   trafficErlangs: number;
@@ -22,35 +23,45 @@ export interface ErlangAAgentsRequired {
   binding: TargetName[];
 }
 
+/** The chain evaluations of one search, by agent count (a search makes only a handful). */
+class Evaluations {
+  private readonly agents: number[] = [];
+  private readonly metrics: ErlangAMetrics[] = [];
+  constructor(private readonly input: ErlangAAgentsInput) {}
+
+  at(agents: number): ErlangAMetrics {
+    const i = this.agents.indexOf(agents);
+    if (i >= 0) return this.metrics[i];
+    const { trafficErlangs, ahtSeconds, patienceSeconds, serviceLevel } = this.input;
+    const m = erlangA({ trafficErlangs, agents, ahtSeconds, patienceSeconds, answerWithinSeconds: serviceLevel.seconds });
+    this.agents.push(agents);
+    this.metrics.push(m);
+    return m;
+  }
+
+  meets(agents: number): boolean {
+    return meetsTargets(this.at(agents), this.input);
+  }
+}
+
 export function erlangAAgentsRequired(input: ErlangAAgentsInput): ErlangAAgentsRequired {
   validateTargets(input);
-  const { trafficErlangs: a, ahtSeconds, patienceSeconds } = input;
-  const evaluate = (agents: number) =>
-    erlangA({ trafficErlangs: a, agents, ahtSeconds, patienceSeconds, answerWithinSeconds: input.serviceLevel.seconds });
-  const cache = new Map<number, { metrics: ErlangAMetrics; missed: TargetName[] }>();
-  const check = (agents: number) => {
-    let hit = cache.get(agents);
-    if (!hit) {
-      const metrics = evaluate(agents);
-      hit = { metrics, missed: missedTargets(metrics, input) };
-      cache.set(agents, hit);
-    }
-    return hit;
-  };
-  if (a === 0) return { agents: 0, metrics: evaluate(0), binding: [] };
+  const a = input.trafficErlangs;
+  const evaluations = new Evaluations(input);
+  if (a === 0) return { agents: 0, metrics: evaluations.at(0), binding: [] };
 
-  // Bracket from a guess: `low` fails, `high` meets every target (0 agents always fails when traffic > 0, as
-  // SL = 0 < target). The Erlang C staffing for the same targets is usually within an agent or two.
-  const guess = Math.max(1, erlangCAgentsRequired({
-    trafficErlangs: a, ahtSeconds, serviceLevel: input.serviceLevel, maxAsaSeconds: input.maxAsaSeconds, maxOccupancy: input.maxOccupancy,
-  }).agents);
+  // Bracket from the guess: `low` fails, `high` meets every target (0 agents always fails when traffic > 0, as
+  // SL = 0 < target).
+  const guess = Math.max(1, erlangCAgentCount({
+    trafficErlangs: a, ahtSeconds: input.ahtSeconds, serviceLevel: input.serviceLevel, maxAsaSeconds: input.maxAsaSeconds, maxOccupancy: input.maxOccupancy,
+  }));
   let low: number;
   let high: number;
   let step = 1;
-  if (check(guess).missed.length === 0) {
+  if (evaluations.meets(guess)) {
     high = guess;
     low = Math.max(0, guess - step);
-    while (low > 0 && check(low).missed.length === 0) {
+    while (low > 0 && evaluations.meets(low)) {
       high = low;
       step *= 2;
       low = Math.max(0, low - step);
@@ -58,7 +69,7 @@ export function erlangAAgentsRequired(input: ErlangAAgentsInput): ErlangAAgentsR
   } else {
     low = guess;
     high = guess + step;
-    while (check(high).missed.length > 0) {
+    while (!evaluations.meets(high)) {
       low = high;
       step *= 2;
       high += step;
@@ -66,8 +77,8 @@ export function erlangAAgentsRequired(input: ErlangAAgentsInput): ErlangAAgentsR
   }
   while (high - low > 1) {
     const mid = (low + high) >> 1;
-    if (check(mid).missed.length > 0) low = mid;
-    else high = mid;
+    if (evaluations.meets(mid)) high = mid;
+    else low = mid;
   }
-  return { agents: high, metrics: check(high).metrics, binding: check(high - 1).missed };
+  return { agents: high, metrics: evaluations.at(high), binding: missedTargets(evaluations.at(high - 1), input) };
 }

@@ -9,7 +9,7 @@
  */
 import { erlangB, erlangBNext } from './erlang-b.ts';
 import { erlangCFromB, erlangCMetricsFromPWait, type QueueMetrics } from './erlang-c.ts';
-import { missedTargets, validateTargets, type StaffingTargets, type TargetName } from './targets.ts';
+import { meetsTargets, missedTargets, validateTargets, type StaffingTargets, type TargetName } from './targets.ts';
 
 export interface ErlangCAgentsInput extends StaffingTargets {
   trafficErlangs: number;
@@ -30,27 +30,47 @@ export function occupancyBound(trafficErlangs: number, maxOccupancy: number | un
   return Math.max(0, Math.ceil(trafficErlangs / maxOccupancy - 1e-9));
 }
 
-export function erlangCAgentsRequired(input: ErlangCAgentsInput): AgentsRequired {
+function measure(input: ErlangCAgentsInput, agents: number, b: number): QueueMetrics {
+  const a = input.trafficErlangs;
+  return erlangCMetricsFromPWait(
+    { trafficErlangs: a, agents, ahtSeconds: input.ahtSeconds, answerWithinSeconds: input.serviceLevel.seconds },
+    agents > a ? erlangCFromB(a, agents, b) : 1,
+  );
+}
+
+function checkInput(input: ErlangCAgentsInput): void {
   validateTargets(input);
   const { trafficErlangs: a, ahtSeconds } = input;
   if (!(a >= 0 && Number.isFinite(a))) throw new RangeError(`traffic must be a finite number ≥ 0 Erlangs, got ${a}`);
   if (!(ahtSeconds > 0 && Number.isFinite(ahtSeconds))) throw new RangeError(`AHT must be > 0 seconds, got ${ahtSeconds}`);
-  const measure = (agents: number, b: number): QueueMetrics =>
-    erlangCMetricsFromPWait(
-      { trafficErlangs: a, agents, ahtSeconds, answerWithinSeconds: input.serviceLevel.seconds },
-      agents > a ? erlangCFromB(a, agents, b) : 1,
-    );
-  if (a === 0) return { agents: 0, metrics: measure(0, 1), binding: [] };
+}
 
+/** The search itself (input already checked): the agent count and Erlang B at that count. */
+function search(input: ErlangCAgentsInput): { agents: number; b: number; metrics: QueueMetrics } {
+  const a = input.trafficErlangs;
   let n = Math.max(Math.floor(a) + 1, occupancyBound(a, input.maxOccupancy));
   let b = erlangB(a, n);
-  let metrics = measure(n, b);
-  while (missedTargets(metrics, input).length > 0) {
+  let metrics = measure(input, n, b);
+  while (!meetsTargets(metrics, input)) {
     n += 1;
     b = erlangBNext(a, n, b);
-    metrics = measure(n, b);
+    metrics = measure(input, n, b);
   }
+  return { agents: n, b, metrics };
+}
+
+/** Only the count (no measures at one agent fewer): the starting guess of the Erlang A search. */
+export function erlangCAgentCount(input: ErlangCAgentsInput): number {
+  checkInput(input);
+  return input.trafficErlangs === 0 ? 0 : search(input).agents;
+}
+
+export function erlangCAgentsRequired(input: ErlangCAgentsInput): AgentsRequired {
+  checkInput(input);
+  const a = input.trafficErlangs;
+  if (a === 0) return { agents: 0, metrics: measure(input, 0, 1), binding: [] };
+  const { agents: n, b, metrics } = search(input);
   // One agent fewer: B(n − 1) = n·B(n) / (A·(1 − B(n))), the recursion run backwards.
-  const previous = measure(n - 1, n - 1 > a ? (n * b) / (a * (1 - b)) : 1);
+  const previous = measure(input, n - 1, n - 1 > a ? (n * b) / (a * (1 - b)) : 1);
   return { agents: n, metrics, binding: missedTargets(previous, input) };
 }

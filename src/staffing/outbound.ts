@@ -55,5 +55,5 @@ export function outboundAgentsRequired(
   if (!(intervalMinutes > 0)) throw new RangeError(`interval must be > 0 minutes, got ${intervalMinutes}`);
   const exact = targetCalls / (callsPerHour * (intervalMinutes / 60));
   // The tolerance keeps 26 calls / (13 × 0.5 h) = 4.000…01 at 4 agents.
-  return rounding === 'ceil' ? Math.ceil(exact - 1e-9) : exact;
+  return rounding === 'ceil' ? Math.max(0, Math.ceil(exact - 1e-9)) : exact;
 }

@@ -12,5 +12,5 @@ export function grossUp(value: number, lostShare: number): number {
 
 /** Whole agents to schedule so that `agents` remain after shrinkage. */
 export function scheduledAgents(agents: number, shrinkage: number): number {
-  return Math.ceil(grossUp(agents, shrinkage) - 1e-9);
+  return Math.max(0, Math.ceil(grossUp(agents, shrinkage) - 1e-9));
 }

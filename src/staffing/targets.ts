@@ -48,6 +48,17 @@ export function validateTargets(targets: StaffingTargets): void {
   }
 }
 
+/** True when the measures meet every target (the allocation-free form of missedTargets(...).length === 0). */
+export function meetsTargets(m: MeasuredQueue, targets: StaffingTargets): boolean {
+  return (
+    m.stable &&
+    m.serviceLevel >= targets.serviceLevel.target - EPS &&
+    (targets.maxAsaSeconds === undefined || m.asaSeconds <= targets.maxAsaSeconds + EPS) &&
+    (targets.maxOccupancy === undefined || m.occupancy <= targets.maxOccupancy + EPS) &&
+    (targets.maxAbandonRate === undefined || m.pAbandon === undefined || m.pAbandon <= targets.maxAbandonRate + EPS)
+  );
+}
+
 /** The targets these measures miss (empty = all met). An unstable queue always misses "stability". */
 export function missedTargets(m: MeasuredQueue, targets: StaffingTargets): TargetName[] {
   const missed: TargetName[] = [];
