@@ -17,6 +17,11 @@
  * binomial sum of positive terms accumulated in log space as j grows. (Mandelbaum & Zeltyn, "The M/M/n+G
  * queue: summary of performance measures", 2005, give the same measures via incomplete gamma functions.)
  * As patience → ∞ this reduces to Erlang C (tested); an infinite patience is computed by Erlang C directly.
+ *
+ * Definitions: service level = share of all offered calls answered within T (a caller who hangs up counts as
+ * not answered in time, whenever they hang up); ASA = mean wait of answered calls; averageWaitSeconds = mean
+ * time in queue of all callers; occupancy = answered work ÷ agents. The chain is always stable (abandonment
+ * bounds the queue), also with traffic above the agent count.
  */
 import { erlangB } from './erlang-b.ts';
 import { erlangC, type QueueMetrics } from './erlang-c.ts';

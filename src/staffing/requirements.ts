@@ -115,13 +115,15 @@ function checkForecast(points: readonly ForecastPoint[], queues: Map<string, Que
   for (let i = 0; i < points.length && problems.length < 50; i++) {
     const p = points[i];
     const at = (field: string) => (source === undefined ? `forecast[${i}].${field}` : `${source} row ${i + 1} (${field})`);
-    if (!queues.has(p.queue)) {
+    const queue = queues.get(p.queue);
+    if (queue === undefined) {
       if (!unknown.has(p.queue)) problems.push({ where: at('queue'), message: `queue "${p.queue}" is not in the center (queues: ${[...queues.keys()].join(', ')})` });
       unknown.add(p.queue);
       continue;
     }
     if (!(p.offered >= 0 && Number.isFinite(p.offered))) problems.push({ where: at('offered'), message: `must be a number ≥ 0, got ${p.offered}` });
-    if (!Number.isNaN(p.ahtSeconds) && !(p.ahtSeconds > 0 && Number.isFinite(p.ahtSeconds))) {
+    // AHT matters for inbound queues only (an outbound forecast's AHT is ignored); missing = the queue's default.
+    if (queue.kind === 'inbound' && !Number.isNaN(p.ahtSeconds) && !(p.ahtSeconds > 0 && Number.isFinite(p.ahtSeconds))) {
       problems.push({ where: at('aht_seconds'), message: `must be > 0 seconds, got ${p.ahtSeconds}` });
     }
     // Date.parse reads ISO-8601 with an offset exactly (and is far faster than luxon on 9,000 rows).

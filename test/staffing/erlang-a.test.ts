@@ -140,6 +140,12 @@ describe('Erlang A: fewest agents', () => {
     expect(r.metrics.pAbandon).toBeLessThanOrEqual(0.01);
   });
 
+  it('with patience far beyond the waits the search lands on the Erlang C answer (14 for the published example)', () => {
+    const r = erlangAAgentsRequired({ trafficErlangs: 10, ahtSeconds: 180, patienceSeconds: 1e7, serviceLevel: { target: 0.8, seconds: 20 } });
+    expect(r.agents).toBe(14);
+    expect(r.metrics.serviceLevel).toBeCloseTo(0.8883500191794669, 4);
+  });
+
   it('no traffic needs no agents', () => {
     expect(erlangAAgentsRequired({ trafficErlangs: 0, ahtSeconds: 180, patienceSeconds: 60, serviceLevel: { target: 0.8, seconds: 20 } }).agents).toBe(0);
   });
