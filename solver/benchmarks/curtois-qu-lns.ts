@@ -1,0 +1,159 @@
+/**
+ * Large-neighbourhood search for the Curtois & Qu benchmark with HiGHS as the repair operator (the
+ * "fix-and-optimise" scheme of IP-based VNS, e.g. Rahimian, Akartunalı & Levine, EJOR 258, 2017): keep the
+ * incumbent, free a neighbourhood — a few employees over the whole horizon, or a window of days for many
+ * employees — fix everything else, and let the MIP re-optimise it exactly (warm-started with the incumbent,
+ * so it never gets worse). Every staff rule involves one employee, so a solution made of individually
+ * feasible rows is feasible: construction schedules the employees a few at a time against the cover left
+ * by those already placed. Neighbourhood sizes adapt: grow when sub-problems solve to optimality quickly
+ * without improving, shrink when they hit their time cap.
+ */
+import type { Highs } from 'highs';
+import type { CqInstance, CqSolution } from './curtois-qu-instance.ts';
+import { buildCqMip, columnsToRows, solutionColumns } from './curtois-qu-mip.ts';
+import { cqObjective } from './curtois-qu-objective.ts';
+import { solveMip } from './highs-mip.ts';
+import { Random } from './random.ts';
+
+export interface IncumbentExchange {
+  /** Offers an improved solution to the other searchers. */
+  offer(objective: number, solution: CqSolution): void;
+  /** A solution better than `objective` found elsewhere, if any. */
+  take(objective: number): { objective: number; solution: CqSolution } | undefined;
+}
+
+export interface LnsOptions {
+  /** Wall-clock deadline, ms since the epoch (Date.now()). */
+  deadline: number;
+  seed: number;
+  initial?: CqSolution;
+  exchange?: IncumbentExchange;
+  /** Stop when this objective is reached (a known lower bound). */
+  target?: number;
+  log?: (line: string) => void;
+}
+
+export interface LnsResult {
+  solution: CqSolution;
+  objective: number;
+  feasible: boolean;
+  iterations: number;
+  improvements: number;
+}
+
+function coverCounts(instance: CqInstance, solution: CqSolution, leaveOut: Set<number>): Int32Array {
+  const T = instance.shifts.length;
+  const counts = new Int32Array(instance.horizon * T);
+  solution.forEach((row, e) => {
+    if (leaveOut.has(e)) return;
+    row.forEach((t, d) => {
+      if (t >= 0) counts[d * T + t]++;
+    });
+  });
+  return counts;
+}
+
+interface Neighbourhood {
+  employees: number[];
+  /** Days left free, or undefined for the whole horizon. */
+  days?: [number, number];
+}
+
+/** Re-optimises one neighbourhood; returns the new rows of its employees, or undefined if HiGHS found nothing. */
+function reoptimise(highs: Highs, instance: CqInstance, solution: CqSolution, n: Neighbourhood, seconds: number, seed: number, warm: boolean) {
+  const chosen = new Set(n.employees);
+  const fixedCover = coverCounts(instance, solution, chosen);
+  const fixDay = n.days ? (e: number, d: number) => (d < n.days![0] || d > n.days![1] ? solution[e][d] : undefined) : undefined;
+  const mip = buildCqMip(instance, { employees: n.employees, fixedCover, fixDay });
+  const start = warm ? solutionColumns(instance, mip, solution, fixedCover) : undefined;
+  const result = solveMip(highs, mip, { timeLimitSeconds: seconds, start, seed });
+  if (!result.feasible) return { rows: undefined, result };
+  return { rows: columnsToRows(instance, mip, result.colValue), result };
+}
+
+export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): LnsResult {
+  const rng = new Random(options.seed);
+  const E = instance.staff.length;
+  const D = instance.horizon;
+  const log = options.log ?? (() => {});
+  const remaining = () => (options.deadline - Date.now()) / 1000;
+  let solution: CqSolution = options.initial ? options.initial.map((r) => [...r]) : instance.staff.map(() => new Array<number>(D).fill(-1));
+  const feasibleRow = new Array<boolean>(E).fill(options.initial !== undefined);
+  let iterations = 0;
+  let improvements = 0;
+
+  // Construction: a few employees at a time, against the cover of those already placed.
+  const order = rng.shuffle(Array.from({ length: E }, (_, e) => e));
+  const group = Math.max(1, Math.min(4, Math.ceil(E / 10)));
+  for (let k = 0; k < order.length && remaining() > 0; k += group) {
+    const employees = order.slice(k, k + group).filter((e) => !feasibleRow[e]);
+    if (employees.length === 0) continue;
+    const { rows } = reoptimise(highs, instance, solution, { employees }, Math.min(remaining(), 10), options.seed, false);
+    iterations++;
+    if (!rows) continue;
+    employees.forEach((e, i) => {
+      solution[e] = rows[i];
+      feasibleRow[e] = true;
+    });
+  }
+  const allFeasible = () => feasibleRow.every(Boolean);
+  let objective = allFeasible() ? cqObjective(instance, solution).total : Infinity;
+  log(`construction: ${objective} after ${iterations} sub-MIPs, ${remaining().toFixed(1)} s left`);
+  if (allFeasible()) options.exchange?.offer(objective, solution);
+
+  // Improvement.
+  let size = Math.max(2, Math.min(E, Math.round(E / 8)));
+  let window = Math.min(D, 7);
+  const cap = 3;
+  while (remaining() > 0.05 && (options.target === undefined || objective > options.target)) {
+    const shared = options.exchange?.take(objective);
+    if (shared) {
+      solution = shared.solution;
+      objective = shared.objective;
+      feasibleRow.fill(true);
+    }
+    if (!allFeasible()) {
+      const employees = feasibleRow.flatMap((f, e) => (f ? [] : [e]));
+      const { rows } = reoptimise(highs, instance, solution, { employees }, Math.min(remaining(), 30), options.seed, false);
+      if (!rows) break;
+      employees.forEach((e, i) => {
+        solution[e] = rows[i];
+        feasibleRow[e] = true;
+      });
+      objective = cqObjective(instance, solution).total;
+      continue;
+    }
+    const byDays = D > 7 && rng.next() < 0.35;
+    const n: Neighbourhood = byDays
+      ? (() => {
+          const first = rng.int(D - window + 1);
+          const m = Math.min(E, size * 3);
+          return { employees: rng.sample(E, m), days: [first, first + window - 1] as [number, number] };
+        })()
+      : { employees: rng.sample(E, size) };
+    const { rows, result } = reoptimise(highs, instance, solution, n, Math.min(remaining(), cap), rng.int(1 << 30), true);
+    iterations++;
+    if (rows) {
+      const candidate = solution.map((r) => r);
+      n.employees.forEach((e, i) => (candidate[e] = rows[i]));
+      const value = cqObjective(instance, candidate).total;
+      if (value <= objective) {
+        if (value < objective) {
+          improvements++;
+          log(`${iterations}: ${objective} → ${value} (${byDays ? `days ${n.days}` : 'employees'} ×${n.employees.length}, ${result.seconds.toFixed(2)} s)`);
+          options.exchange?.offer(value, candidate);
+        }
+        solution = candidate;
+        objective = value;
+      }
+    }
+    if (!result.optimal) {
+      if (byDays) window = Math.max(3, window - 1);
+      else size = Math.max(2, size - 1);
+    } else if (result.seconds < cap / 6) {
+      if (byDays) window = Math.min(D, window + 1);
+      else size = Math.min(E, size + 1);
+    }
+  }
+  return { solution, objective, feasible: allFeasible(), iterations, improvements };
+}
