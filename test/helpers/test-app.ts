@@ -15,6 +15,7 @@ import { ensureAdminToken } from '../../src/services/tokens.ts';
 import type { Db } from '../../src/db/db.ts';
 import type { JobQueue } from '../../src/jobs/types.ts';
 import { pgliteTarget, type StorageTarget } from './databases.ts';
+import '../../src/jobs/handlers/index.ts';
 
 export interface TestApp {
   url: string;
