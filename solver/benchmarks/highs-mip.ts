@@ -2,8 +2,13 @@
  * One MIP solve on HiGHS (npm `highs`, WebAssembly, single-threaded and synchronous) from a CqMip's sparse
  * rows, with an optional MIP start and a time limit. Each call owns a fresh native model and disposes it.
  */
-import loadHighs, { type Highs } from 'highs';
+import highsModule, { type Highs } from 'highs';
 import type { CqMip } from './curtois-qu-mip.ts';
+
+type Loader = () => Promise<Highs>;
+// The package ships CommonJS typings for an ES module build: under NodeNext, TypeScript sees the default import
+// as the CommonJS namespace while Node's ESM loader gives the loader function itself. Accept both shapes.
+const loadHighs = ((highsModule as unknown as { default?: Loader }).default ?? highsModule) as unknown as Loader;
 
 let runtime: Promise<Highs> | undefined;
 
