@@ -83,6 +83,22 @@ describe('Erlang C: reference tables', () => {
   });
 });
 
+describe('Erlang C: targets together', () => {
+  it('SL, ASA and occupancy together need the largest of the counts each needs alone (all improve with agents)', () => {
+    const sl = { target: 0.8, seconds: 20 };
+    for (const traffic of [2.5, 10, 37.3, 250]) {
+      const base = { trafficErlangs: traffic, ahtSeconds: 180, serviceLevel: sl };
+      const alone = [
+        erlangCAgentsRequired(base).agents,
+        erlangCAgentsRequired({ ...base, serviceLevel: { target: 0.01, seconds: 0 }, maxAsaSeconds: 3 }).agents,
+        erlangCAgentsRequired({ ...base, serviceLevel: { target: 0.01, seconds: 0 }, maxOccupancy: 0.75 }).agents,
+      ];
+      const together = erlangCAgentsRequired({ ...base, maxAsaSeconds: 3, maxOccupancy: 0.75 });
+      expect(together.agents, `A=${traffic}`).toBe(Math.max(...alone));
+    }
+  });
+});
+
 describe('Erlang C: traffic at or above the agent count (infinite queue)', () => {
   it('A = N and A > N give P(wait) 1, SL 0, ASA Infinity, never NaN', () => {
     for (const [a, n] of [[10, 10], [12.5, 10], [3, 0], [5000, 4999]]) {
