@@ -32,12 +32,13 @@ const runners: Runner[] = [
   },
 ];
 if (redisUrl) {
+  const url = redisUrl;
   runners.push({
     name: 'bullmq',
     async start(db) {
       const queueName = `test-${randomBytes(4).toString('hex')}`;
-      const queue = await createBullmqQueue(db, redisUrl, { queueName });
-      const worker = await startBullmqWorker(db, redisUrl, { queueName, concurrency: 2, lockDurationMs: 2000, stalledIntervalMs: 500 });
+      const queue = await createBullmqQueue(db, url, { queueName });
+      const worker = await startBullmqWorker(db, url, { queueName, concurrency: 2, lockDurationMs: 2000, stalledIntervalMs: 500 });
       return { queue, async stop() { await worker.close(); await queue.close(); } };
     },
   });
@@ -107,13 +108,14 @@ describe('a crashed in-process runner', () => {
 });
 
 if (redisUrl && hasPostgres) {
+  const redis = redisUrl;
   describe('a crashed BullMQ worker process', () => {
     it('has its job retried by another worker', async () => {
       const { db, url, drop } = await postgresTarget.open();
       const queueName = `crash-${randomBytes(4).toString('hex')}`;
-      const queue = await createBullmqQueue(db, redisUrl, { queueName });
+      const queue = await createBullmqQueue(db, redis, { queueName });
       const child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/fixtures/worker-child.ts'], {
-        env: { ...process.env, CHILD_DATABASE_URL: url, CHILD_REDIS_URL: redisUrl, CHILD_QUEUE: queueName, SHIFTCAST_LOG: 'silent' },
+        env: { ...process.env, CHILD_DATABASE_URL: url, CHILD_REDIS_URL: redis, CHILD_QUEUE: queueName, SHIFTCAST_LOG: 'silent' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       await new Promise<void>((resolve) => child.stdout!.on('data', (d) => String(d).includes('ready') && resolve()));
@@ -122,7 +124,7 @@ if (redisUrl && hasPostgres) {
         const job = await queue.enqueue('test.improve', { ticks: 150, tickMs: 20 });
         await until(async () => (await getJob(db, job.id))?.status === 'running');
         child.kill('SIGKILL');
-        other = await startBullmqWorker(db, redisUrl, { queueName, lockDurationMs: 1500, stalledIntervalMs: 500 });
+        other = await startBullmqWorker(db, redis, { queueName, lockDurationMs: 1500, stalledIntervalMs: 500 });
         const done = await queue.waitFor(job.id, 30_000);
         expect(done.status).toBe('completed');
         expect(done.attempts).toBe(2);
