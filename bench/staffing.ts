@@ -45,6 +45,10 @@ input.queues = [
   { id: 'vip', kind: 'inbound', serviceLevel: { target: 0.9, seconds: 15 }, maxOccupancy: 0.85, patienceSeconds: 120, maxAbandonRate: 0.03, ahtSeconds: 300 },
   { id: 'tsr', kind: 'outbound' },
 ];
+// The first CSR team answers the VIP queue instead.
+const vipTeam = input.teams![0];
+vipTeam.queue = 'vip';
+for (const agent of input.agents!) if (agent.team === vipTeam.id) agent.skills = ['vip'];
 const center = parseCenter(input, 'bench center');
 
 // Seeded forecast: intraday double hump (peaks ~10:30 and ~15:00), weekend dip, night trickle, ±10% noise;
