@@ -119,3 +119,23 @@ describe('documents', () => {
     expect(r.body.type).toBe('/problems/not-found');
   });
 });
+
+describe('special days calendar', () => {
+  it('is replaced by an analyst, validated with paths, and audited', async () => {
+    const ok = await app.call('PUT', '/api/centers/test/special-days', 'analyst', [
+      { date: '2026-12-25', kind: 'holiday', name: 'Christmas', closed: true },
+      { date: '2026-12-26', kind: 'campaign', multiplier: 1.3 },
+    ]);
+    expect(ok.status).toBe(200);
+    expect((await app.call('GET', '/api/centers/test/special-days', 'agent')).body.map((d: { date: string }) => d.date)).toEqual(['2026-12-25', '2026-12-26']);
+    const bad = await app.call('PUT', '/api/centers/test/special-days', 'analyst', [{ date: '2026-12-27', kind: 'holiday', likeDate: '2026-12-28' }]);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].where).toBe('$.specialDays[0].likeDate');
+    const r = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'center.special-days'");
+    expect(r.rows[0].n).toBe(1);
+  });
+
+  it('cannot be changed by a supervisor', async () => {
+    expect((await app.call('PUT', '/api/centers/test/special-days', 'supervisor', [])).status).toBe(403);
+  });
+});

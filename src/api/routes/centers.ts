@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertAgentAccess, assertCenterAccess, canSeeAgent, teamScope } from '../../auth/principal.ts';
 import { EVERYONE, MANAGERS } from '../../auth/roles.ts';
 import { parseCenter } from '../../domain/center-loader.ts';
+import { specialDaySchema } from '../../domain/center-schema.ts';
 import { listCenters, saveCenter } from '../../db/repos/centers.ts';
 import { audit } from '../../db/repos/audit.ts';
 import { ForbiddenError } from '../../errors.ts';
@@ -71,5 +72,38 @@ defineRoute({
     const center = await ctx.center(params.id);
     assertAgentAccess(principal, center, params.agentId);
     return center.agents.find((a) => a.id === params.agentId);
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers/:id/special-days',
+  summary: "The center's calendar of holidays and campaign days (used by forecasts)",
+  tag: 'centers',
+  roles: EVERYONE,
+  params: centerIdParams,
+  async handler({ params, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    return (await ctx.center(params.id)).specialDays;
+  },
+});
+
+defineRoute({
+  method: 'put',
+  path: '/api/centers/:id/special-days',
+  summary: 'Replace the calendar of holidays and campaign days: closed days, multipliers, or "like this past day"',
+  tag: 'centers',
+  roles: [...new Set([...MANAGERS, 'deputy' as const, 'analyst' as const])],
+  params: centerIdParams,
+  body: z.array(specialDaySchema),
+  async handler({ params, body, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    const center = await ctx.center(params.id);
+    const updated = parseCenter({ ...center, specialDays: body }, 'body');
+    await ctx.db.transaction(async (tx) => {
+      await saveCenter(tx, updated);
+      await audit(tx, { userId: principal.userId, centerId: center.id, action: 'center.special-days', objectKind: 'center', objectId: center.id, before: center.specialDays, after: updated.specialDays });
+    });
+    return updated.specialDays;
   },
 });
