@@ -4,10 +4,10 @@
  * horizon: a closed day gets no forecast; a day with a multiplier is the normal forecast × multiplier; a day
  * "like" a past date copies that date's traffic, rescaled by how the level moved since; a day with neither
  * takes the median ratio (actual ÷ normal) of past special days of the same name, else of the same kind. The
- * first open day after a closed day gets the normal forecast plus a share of the closed day's normal volume;
- * the share is learned from the history's closed days (median of (actual − normal) ÷ normal of the closed
- * day), or is 0 when the history has no closed special day. "Normal" for a past date is the mean of up to four
- * usable days of the same weekday on each side.
+ * first open day after closed days gets the normal forecast plus a share of their normal volume (a closed
+ * Friday and Monday both pour into Tuesday); the share is learned from the history's closed days (median of
+ * (actual − normal) ÷ normal of the closed days), or is 0 when the history has no closed special day.
+ * "Normal" for a past date is the mean of up to four usable days of the same weekday on each side.
  */
 import { median } from 'simple-statistics';
 import { z } from 'zod';
@@ -95,16 +95,25 @@ function learnedRatio(grid: DayGrid, cal: SpecialCalendar, pick: (d: SpecialDay)
   return ratios.length ? median(ratios) : NaN;
 }
 
-/** Share of a closed day's normal volume that arrives on the next open day, from the history (NaN if none). */
+/** Closed dates grouped by the open day that follows them (a closed Friday and Monday both lead to Tuesday). */
+function closedBefore(cal: SpecialCalendar, openDays: readonly boolean[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const date of cal.closed) {
+    const next = dateOfDay(nextOpenDay(dayOfDate(date), openDays, cal.closed));
+    out.set(next, [...(out.get(next) ?? []), date]);
+  }
+  return out;
+}
+
+/** Share of the closed days' normal volume that arrives on the next open day, from the history (NaN if none). */
 export function learnedCarryOver(grid: DayGrid, cal: SpecialCalendar, trainEnd: number): number {
   const index = new Map(grid.dates.map((d, i) => [d, i]));
   const shares: number[] = [];
-  for (const date of cal.closed) {
-    const i = index.get(date);
-    if (i === undefined || i >= trainEnd) continue;
-    const j = index.get(dateOfDay(nextOpenDay(dayOfDate(date), grid.openDays, cal.closed)));
-    if (j === undefined || j >= trainEnd || !cal.afterClosed.has(grid.dates[j]) || !grid.complete[j]) continue;
-    const lost = normalTotal(grid, i, trainEnd);
+  for (const [next, closedDates] of closedBefore(cal, grid.openDays)) {
+    const j = index.get(next);
+    const closed = closedDates.map((d) => index.get(d));
+    if (j === undefined || j >= trainEnd || !cal.afterClosed.has(next) || !grid.complete[j] || closed.some((i) => i === undefined)) continue;
+    const lost = closed.reduce((acc: number, i) => acc + normalTotal(grid, i!, trainEnd), 0);
     const normalNext = normalTotal(grid, j, trainEnd);
     const extra = actualTotal(grid, j) - normalNext;
     if (lost > 0 && normalNext > 0) shares.push(extra / lost);
@@ -146,6 +155,7 @@ export function applySpecialDays(
     return r.reduce((acc, x, s) => acc + (grid.openSlots[w][s] ? x : 0), 0);
   };
   const carry = learnedCarryOver(grid, cal, trainEnd);
+  const before = closedBefore(cal, grid.openDays);
   targetDates.forEach((date, t) => {
     const d = cal.byDate.get(date);
     if (d) {
@@ -182,9 +192,12 @@ export function applySpecialDays(
       return;
     }
     if (!cal.afterClosed.has(date)) return;
-    const closedDate = [...cal.closed].find((c) => dateOfDay(nextOpenDay(dayOfDate(c), grid.openDays, cal.closed)) === date)!;
-    const c = targetIndex.get(closedDate);
-    const lost = c !== undefined ? total(normal[c], closedDate) : NaN;
+    const closedDates = before.get(date) ?? [];
+    const lost = closedDates.reduce((acc, c) => {
+      const k = targetIndex.get(c);
+      return acc + (k === undefined ? NaN : total(normal[k], c));
+    }, 0);
+    const closedDate = closedDates.join(', ');
     const base = total(normal[t], date);
     if (Number.isNaN(carry) || !(lost > 0) || !(base > 0)) {
       treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: Number.isNaN(carry) ? 'no closed day in the history to learn the carry-over from: normal forecast' : 'normal forecast' });
@@ -192,7 +205,7 @@ export function applySpecialDays(
     }
     const factor = 1 + (carry * lost) / base;
     for (let s = 0; s < rows[t].length; s++) rows[t][s] *= factor;
-    treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: `normal + ${round(carry)} of the closed day's volume (× ${round(factor)})` });
+    treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: `normal + ${round(carry)} of the closed day${closedDates.length > 1 ? 's\'' : '\'s'} volume (× ${round(factor)})` });
   });
   return { treatments, closedTargets };
 }

@@ -18,6 +18,7 @@ import { emptyForecast } from './history-days.ts';
 import { dailyTotals, intradayProfiles } from './intraday-profile.ts';
 
 export interface CalendarRegressionOptions {
+  name: string;
   /** Weeks of history used. */
   weeks: number;
   /** Weight of a day k days older than the newest: decay^k. */
@@ -46,8 +47,8 @@ function positionTerms(date: string, isOpen: (day: number) => boolean): number[]
 
 export function calendarRegression(o: CalendarRegressionOptions): ForecastModel {
   return {
-    name: 'calendar-regression',
-    method: 'log-linear ridge regression of daily totals on weekday, trend and month position (Brown et al. 2005; Weinberg et al. 2007) × smoothed intraday profile',
+    name: o.name,
+    method: `log-linear ridge regression of daily totals on weekday, trend (penalty ${o.trendPenalty}) and month position (Brown et al. 2005; Weinberg et al. 2007) × smoothed intraday profile`,
     minHistoryDays: 42,
     forecast(input: ModelInput): Float64Array[] {
       const out = emptyForecast(input);
@@ -78,7 +79,7 @@ export function calendarRegression(o: CalendarRegressionOptions): ForecastModel 
         weights.push(o.dailyDecay ** (trainEnd - 1 - i));
       }
       if (x.length === 0) return out;
-      const penalty = [...openWeekdays.map(() => 1e-6), o.trendPenalty, ...new Array<number>(POSITION_TERMS).fill(o.positionPenalty)];
+      const penalty = [...openWeekdays.map(() => 0), o.trendPenalty, ...new Array<number>(POSITION_TERMS).fill(o.positionPenalty)];
       const beta = ridgeRegression(x, y, weights, penalty);
       const profiles = intradayProfiles(input);
       input.targetDates.forEach((date, t) => {

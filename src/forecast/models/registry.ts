@@ -18,7 +18,9 @@ export const MODELS: readonly ForecastModel[] = [
   topDownEts,
   taylorDoubleSeasonal,
   svdShenHuang({ components: 3, weeks: 26, decay: 0.85 }),
-  calendarRegression({ weeks: 26, dailyDecay: 0.99, trendPenalty: 4, positionPenalty: 1 }),
+  // Two trend priors: a level with a trend only when the history insists, and a freely fitted trend.
+  calendarRegression({ name: 'calendar-regression', weeks: 26, dailyDecay: 0.99, trendPenalty: 4, positionPenalty: 1 }),
+  calendarRegression({ name: 'calendar-regression-trend', weeks: 26, dailyDecay: 0.99, trendPenalty: 0.01, positionPenalty: 1 }),
 ];
 
 export const MODEL_NAMES: readonly string[] = MODELS.map((m) => m.name);

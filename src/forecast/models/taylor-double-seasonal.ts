@@ -2,7 +2,7 @@
  * Double-seasonal Holt-Winters on the interval series: J.W. Taylor, "Short-term electricity demand forecasting
  * using double seasonal exponential smoothing", J. Operational Research Society 54(8), 2003, pp. 799–805.
  * Multiplicative within-day (period = one day) and within-week (period = one week) seasonal indices, a level,
- * an optional damped trend, and Taylor's first-order autocorrelation adjustment of the residual.
+ * an optional damped trend (damping set per day, so it means the same at any interval length), and Taylor's first-order autocorrelation adjustment of the residual.
  *
  *   ŷ(t+h) = (l + Σ_{i≤h} φ^i T) · d(slot) · w(weekday, slot) + λ^h e(t)
  *   l ← α y/(d w) + (1−α)(l + φT);  T ← γ(l − l_prev) + (1−γ)φT
@@ -29,9 +29,12 @@ interface Params {
 const ALPHAS = [0.01, 0.03, 0.1, 0.2];
 const DELTAS = [0.05, 0.15, 0.3];
 const OMEGAS = [0.05, 0.15, 0.3];
+/** Trend options: none, damped by φ per day of open intervals (φ per step = φ_day^(1/steps a day)), or Taylor's
+ *  undamped trend. */
 const TRENDS = [
-  { gamma: 0, phi: 0 },
-  { gamma: 0.01, phi: 0.99 },
+  { gamma: 0, phiDay: 0 },
+  { gamma: 0.01, phiDay: 0.95 },
+  { gamma: 0.01, phiDay: 1 },
 ];
 const MIN_SEASONAL_FOR_LEVEL = 0.1;
 const INIT_DAYS = 14;
@@ -162,8 +165,8 @@ export const taylorDoubleSeasonal: ForecastModel = {
     for (const alpha of ALPHAS)
       for (const delta of DELTAS)
         for (const omega of OMEGAS)
-          for (const { gamma, phi } of TRENDS) {
-            const p = { alpha, delta, omega, gamma, phi };
+          for (const { gamma, phiDay } of TRENDS) {
+            const p = { alpha, delta, omega, gamma, phi: phiDay ** (1 / openPerDay) };
             const { sse } = run(series, start, p, lag);
             if (!best || sse < best.sse) best = { p, sse };
           }
