@@ -95,6 +95,7 @@ export function runBacktest(grid: DayGrid, models: readonly ForecastModel[], set
       }
     }
   });
+  if (cellActual.length === 0) return { ...empty('no observed interval on a usable day in the backtest windows'), skipped };
   const actual = Float64Array.from(cellActual);
   const predictions = new Map<string, Float64Array>();
   for (const model of runnable) {

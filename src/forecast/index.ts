@@ -3,6 +3,7 @@
  * bench) read files or the database, call these, and store or print the results.
  */
 export { forecast, type ForecastResult } from './forecast.ts';
+export { forecastOptionsForCenter, type ForecastRequest } from './center-options.ts';
 export { accuracy, ALL_QUEUES, type AccuracyOptions, type AccuracyReport, type QueueAccuracy, type PeriodRow } from './accuracy.ts';
 export { errorMetrics, ErrorAccumulator, type ErrorMetrics } from './metrics.ts';
 export { MODEL_NAMES, SEASONAL_NAIVE } from './models/registry.ts';

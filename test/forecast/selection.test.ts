@@ -12,7 +12,12 @@ const shape = (m: number) => (m >= 480 && m < 1200 ? 1 + Math.sin(((m - 480) / 7
 describe('rolling-origin backtest and choice', () => {
   // Mon–Fri, 10 weeks, volume growing 1.5% a day: level models lag, so a trend model must be chosen.
   const rows = syntheticTraffic({ zone: ZONE, from: '2025-01-06', days: 70, intervalMinutes: 30, seed: 7, volume: (_d, w, m, day) => (w >= 6 || shape(m) === null ? null : 40 * shape(m)! * (1 + 0.015 * day)) });
-  const q = forecast(rows, { from: '2025-03-17', days: 14, intervalMinutes: 30, zone: ZONE }).report.queues[0];
+  const result = forecast(rows, { from: '2025-03-17', days: 14, intervalMinutes: 30, zone: ZONE });
+  const q = result.report.queues[0];
+
+  it('returns a report that survives JSON unchanged (for the API and stored snapshots)', () => {
+    expect(JSON.parse(JSON.stringify(result.report))).toEqual(result.report);
+  });
 
   it('uses 4 origins a week apart, the last one a horizon before the end of the history', () => {
     // The history ends on Friday 03-14 (day 68): the horizon counts the weekend before 03-17 too, 2 + 14 days,
