@@ -50,6 +50,12 @@ export function inferBaseMinutes(queue: string, placed: readonly Placed[]): numb
   let baseAt = 0;
   for (let i = 1; i < placed.length; i++) {
     const gap = (placed[i].row.startMs - placed[i - 1].row.startMs) / 60_000;
+    if (gap === 0) {
+      const r = placed[i].row;
+      throw new ValidationError(`queue "${queue}": interval ${r.intervalStart} appears twice`, [
+        { where: where(r), message: `interval ${r.intervalStart} of queue "${queue}" appears twice (also ${where(placed[i - 1].row)})` },
+      ]);
+    }
     if (gap > 0 && gap < base) {
       base = gap;
       baseAt = i;

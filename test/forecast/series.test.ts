@@ -84,6 +84,12 @@ describe('interval length', () => {
     expect(e.errors[0].message).toMatch(/2025-01-20T08:00.* 15 minutes apart, but 5 minutes apart elsewhere/);
   });
 
+  it('refuses the same interval twice (a repeated DST hour has two instants, so it is not this)', () => {
+    const rows = history();
+    const e = validationError(() => forecast([...rows, { ...rows[10], line: 99 }], { from: '2025-02-17', days: 7, intervalMinutes: 30, zone: ZONE }));
+    expect(e.errors[0].message).toMatch(/appears twice/);
+  });
+
   it('refuses rows 7 minutes apart', () => {
     const rows: TrafficRow[] = [0, 7, 14].map((k, i) => ({ queue: 'q', intervalStart: `t${i}`, startMs: Date.UTC(2025, 0, 6, 8, k), offered: 1, line: i + 2 }));
     const e = validationError(() => forecast(rows, { from: '2025-02-17', days: 7, intervalMinutes: 30, zone: 'UTC' }));
