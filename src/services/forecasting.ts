@@ -9,8 +9,8 @@ import type { Db } from '../db/db.ts';
 import { saveForecast, type ForecastMeta } from '../db/repos/forecasts.ts';
 import { queryTraffic } from '../db/repos/traffic.ts';
 import { ValidationError } from '../errors.ts';
-import type { ForecastOptions, ForecastReport } from '../forecast/index.ts';
-import { MODEL_NAMES } from '../forecast/index.ts';
+import { MODEL_NAMES, type ForecastReport } from '../forecast/index.ts';
+import { forecastOptionsForCenter } from '../forecast/center-options.ts';
 import type { ForecastPoint } from '../formats/forecast-csv.ts';
 import { runInThread, type ThreadProgress } from '../jobs/thread-runner.ts';
 
@@ -26,17 +26,6 @@ export type ForecastRequest = z.infer<typeof forecastRequestSchema>;
 
 /** History used for a forecast: at most a year before its first day. */
 const HISTORY_DAYS = 366;
-
-export function forecastOptions(center: Center, req: ForecastRequest): ForecastOptions {
-  const aht: Record<string, number> = {};
-  for (const q of center.queues) if (q.kind === 'inbound') aht[q.id] = q.ahtSeconds;
-  return {
-    from: req.from, days: req.days, intervalMinutes: center.intervalMinutes, zone: center.timezone, model: req.model,
-    specialDays: center.specialDays, defaultAhtSeconds: aht, queues: req.queues ?? center.queues.map((q) => q.id),
-    ...(req.backtestWeeks !== undefined ? { backtestWeeks: req.backtestWeeks } : {}),
-    ...(req.coverage !== undefined ? { coverage: req.coverage } : {}),
-  };
-}
 
 export function checkQueues(center: Center, req: ForecastRequest): void {
   const known = new Set(center.queues.map((q) => q.id));
@@ -59,7 +48,7 @@ export async function runForecast(db: Db, center: Center, req: ForecastRequest, 
     from: start.minus({ days: HISTORY_DAYS }).toJSDate(),
     to: start.toJSDate(),
   });
-  const options = forecastOptions(center, req);
+  const options = forecastOptionsForCenter(center, { ...req, queues: req.queues ?? center.queues.map((q) => q.id) });
   const { points, report } = await runInThread<unknown, { points: ForecastPoint[]; report: ForecastReport }>({
     moduleUrl: new URL('../jobs/tasks/forecast-task.ts', import.meta.url).href,
     exportName: 'forecastTask',
