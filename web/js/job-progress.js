@@ -1,0 +1,43 @@
+/**
+ * A job's progress in the page: a <progress> bar, the stage, the best-so-far detail a solve reports
+ * (progressDetail from GET /api/jobs/:id), and a cancel button. Resolves with the final job record.
+ */
+import { api, waitForJob } from './api.js';
+import { h } from './dom.js';
+import { num, pct } from './format.js';
+import { t } from './i18n.js';
+
+/** Renders progressDetail's scalar fields as "name: value" pairs (score parts, stage, iteration …). */
+function describe(detail) {
+  const parts = [];
+  for (const [k, v] of Object.entries(detail ?? {})) {
+    if (typeof v === 'number') parts.push(`${t(`job.detail.${k}`)}: ${num(v, Number.isInteger(v) ? 0 : 1)}`);
+    else if (typeof v === 'string') parts.push(`${t(`job.detail.${k}`)}: ${v}`);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) {
+      for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') parts.push(`${t(`job.detail.${k2}`)}: ${num(v2, Number.isInteger(v2) ? 0 : 1)}`);
+    }
+  }
+  return parts.join(' · ');
+}
+
+export function jobProgress(jobId, { title, cancellable = true } = {}) {
+  const bar = h('progress', { max: 1, value: 0 });
+  const label = h('span.job-pct', '0%');
+  const status = h('span.job-status', t('job.queued'));
+  const detail = h('p.job-detail', { dataset: { role: 'best-so-far' } });
+  const cancel = cancellable ? h('button.secondary', { type: 'button', onclick: () => api.post(`/api/jobs/${encodeURIComponent(jobId)}/cancel`).catch(() => {}) }, t('job.cancel')) : null;
+  const el = h('div.job', { dataset: { job: jobId } }, title ? h('strong', title) : null, h('div.job-bar', bar, label, status, cancel), detail);
+  const done = waitForJob(jobId, {
+    onProgress(job) {
+      bar.value = job.progress ?? 0;
+      label.textContent = pct(job.progress ?? 0, 0);
+      status.textContent = t(`job.${job.status}`);
+      el.dataset.status = job.status;
+      const d = describe(job.progressDetail);
+      if (d) detail.textContent = d;
+      if (job.status === 'failed') detail.textContent = job.error ?? t('job.failed');
+      if (['completed', 'failed', 'cancelled'].includes(job.status) && cancel) cancel.remove();
+    },
+  });
+  return { el, done };
+}
