@@ -1,0 +1,180 @@
+/**
+ * Leave through the API: routes L1–L5 walked approval by approval, who may act (403 naming the rule, 404
+ * outside scope), L6 channels and papers, L10 training, reject/cancel, and bodies that try to set status.
+ * Dates are in 2027-03, a month without a roster, and each approved leave takes its own day so L7 stays out
+ * of the way (L7–L9 have their own file).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sickLeaveWithoutPapers } from '../../src/requests/request-service.ts';
+import { storageTargets } from '../helpers/databases.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { testCenter, tokenBook } from './fixture.ts';
+
+for (const target of storageTargets('requests-leave')) {
+  describe(`leave requests on ${target.name}`, () => {
+    let app: TestApp;
+    let as: (agent: string) => Promise<string>;
+    const leave = (from: string, to: string, type = 'sick', extra: object = {}) => ({ kind: 'leave', type, from, to, reason: 'flu', ...extra });
+    const file = async (agent: string, body: object) => app.call('POST', '/api/requests', await as(agent), body);
+    const act = async (who: string, id: number, action: 'approve' | 'reject' | 'cancel', body?: object) =>
+      app.call('POST', `/api/requests/${id}/${action}`, ['manager', 'director'].includes(who) ? who : await as(who), body);
+
+    beforeAll(async () => {
+      app = await startTestApp({ target, center: testCenter() });
+      as = tokenBook(app.db, app.center);
+    });
+    afterAll(() => app.close());
+
+    it('L1: the team lead grants a 1-day leave', async () => {
+      const filed = await file('a01', leave('2027-03-01', '2027-03-01'));
+      expect(filed.status).toBe(201);
+      expect(filed.body).toMatchObject({ kind: 'leave', status: 'pending', agent: 'a01', team: 't1', rule: 'L1', nextApprover: { role: 'lead', agent: 'l1' } });
+      expect(filed.body.nextApprover.user).toEqual(expect.any(Number));
+      const ok = await act('l1', filed.body.id, 'approve');
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ status: 'approved', nextApprover: null, rule: 'L1' });
+      expect(ok.body.decisions.map((d: any) => d.outcome)).toEqual(['filed', 'approved']);
+      expect(ok.body.decisions[1]).toMatchObject({ role: 'lead', agent: 'l1', rule: 'L1' });
+    });
+
+    it('L1: a 2-day leave is forwarded by the lead and granted by the supervisor; the supervisor cannot jump the lead', async () => {
+      const filed = await file('a02', leave('2027-03-02', '2027-03-03', 'other'));
+      expect(filed.body.route.map((s: any) => s.role)).toEqual(['lead', 'supervisor']);
+      const early = await act('s1', filed.body.id, 'approve');
+      expect(early.status).toBe(403);
+      expect(early.type).toContain('application/problem+json');
+      expect(early.body).toMatchObject({ rule: 'L1' });
+      expect(early.body.detail).toMatch(/waits for the lead l1/);
+      const fwd = await act('l1', filed.body.id, 'approve');
+      expect(fwd.body).toMatchObject({ status: 'pending', nextApprover: { role: 'supervisor', agent: 's1' } });
+      const ok = await act('s1', filed.body.id, 'approve');
+      expect(ok.body.status).toBe('approved');
+      expect(ok.body.decisions.map((d: any) => d.outcome)).toEqual(['filed', 'forwarded', 'approved']);
+    });
+
+    it('L4: a 4-day leave climbs lead → supervisor → manager → director', async () => {
+      const filed = await file('a03', leave('2027-03-05', '2027-03-08'));
+      expect(filed.body).toMatchObject({ rule: 'L4' });
+      const id = filed.body.id;
+      expect((await act('l1', id, 'approve')).body.nextApprover).toMatchObject({ role: 'supervisor' });
+      expect((await act('s1', id, 'approve')).body.nextApprover).toEqual({ role: 'manager' });
+      const wrong = await act('director', id, 'approve');
+      expect(wrong.status).toBe(403);
+      expect(wrong.body.rule).toBe('L4');
+      expect((await act('manager', id, 'approve')).body.nextApprover).toEqual({ role: 'director' });
+      const done = await act('director', id, 'approve');
+      expect(done.body.status).toBe('approved');
+    });
+
+    it('L3: a 3-day leave ends with the manager', async () => {
+      const filed = await file('a04', leave('2027-03-10', '2027-03-12'));
+      expect(filed.body.route.map((s: any) => s.role)).toEqual(['lead', 'supervisor', 'manager']);
+      await act('l1', filed.body.id, 'approve');
+      await act('s1', filed.body.id, 'approve');
+      expect((await act('manager', filed.body.id, 'approve')).body.status).toBe('approved');
+    });
+
+    it('L5: one day of personal leave needs the supervisor; L2: a lead\'s own day goes straight to the supervisor', async () => {
+      const personal = await file('a06', leave('2027-03-13', '2027-03-13', 'personal'));
+      expect(personal.body).toMatchObject({ rule: 'L5' });
+      expect(personal.body.route.map((s: any) => s.role)).toEqual(['lead', 'supervisor']);
+      const own = await file('l1', leave('2027-03-14', '2027-03-14', 'other'));
+      expect(own.body).toMatchObject({ rule: 'L2', nextApprover: { role: 'supervisor', agent: 's1' } });
+      const self = await act('l1', own.body.id, 'approve');
+      expect(self.status).toBe(403);
+      expect((await act('s1', own.body.id, 'approve')).body.status).toBe('approved');
+    });
+
+    it('scope: another team\'s lead gets 404, an agent may not approve at all', async () => {
+      const filed = await file('a07', leave('2027-03-15', '2027-03-15'));
+      expect((await act('l2', filed.body.id, 'approve')).status).toBe(404);
+      expect((await app.call('GET', `/api/requests/${filed.body.id}`, await as('a11'))).status).toBe(404);
+      const agent = await act('a02', filed.body.id, 'approve');
+      expect(agent.status).toBe(403);
+      expect((await app.call('GET', `/api/requests/${filed.body.id}`, await as('l1'))).body.id).toBe(filed.body.id);
+    });
+
+    it('a body cannot set status, approvers or decisions', async () => {
+      const filed = await file('a08', { ...leave('2027-03-16', '2027-03-16'), status: 'approved', approvedBy: 'd1', route: [], decisions: [] });
+      expect(filed.status).toBe(201);
+      expect(filed.body).toMatchObject({ status: 'pending', nextApprover: { role: 'lead' } });
+    });
+
+    it('reject by the due approver; cancel by the agent; a decided request cannot be cancelled', async () => {
+      const a = await file('a09', leave('2027-03-17', '2027-03-17'));
+      const rejected = await act('l1', a.body.id, 'reject', { reason: 'peak day' });
+      expect(rejected.body).toMatchObject({ status: 'rejected', nextApprover: null });
+      expect(rejected.body.decisions.at(-1)).toMatchObject({ outcome: 'rejected', message: 'rejected: peak day' });
+      const b = await file('a09', leave('2027-03-18', '2027-03-18'));
+      expect((await act('a10', b.body.id, 'cancel')).status).toBe(404);
+      expect((await act('a09', b.body.id, 'cancel')).body.status).toBe('cancelled');
+      const again = await act('a09', b.body.id, 'cancel');
+      expect(again.status).toBe(409);
+      expect((await act('l1', b.body.id, 'approve')).status).toBe(409);
+    });
+
+    it('overlapping leave of the same person is refused', async () => {
+      await file('a10', leave('2027-03-19', '2027-03-20'));
+      const dup = await file('a10', leave('2027-03-20', '2027-03-21'));
+      expect(dup.status).toBe(409);
+    });
+
+    it('lists by status, mine and team within the caller\'s scope', async () => {
+      const mine = await app.call('GET', '/api/requests?mine=true', await as('a01'));
+      expect(mine.body.every((r: any) => r.agent === 'a01')).toBe(true);
+      expect(mine.body.length).toBeGreaterThan(0);
+      const pending = await app.call('GET', '/api/requests?status=pending', await as('l1'));
+      expect(pending.body.length).toBeGreaterThan(0);
+      expect(pending.body.every((r: any) => r.status === 'pending' && r.team === 't1')).toBe(true);
+      const otherTeam = await app.call('GET', '/api/requests?team=t1', await as('l2'));
+      expect(otherTeam.body).toEqual([]);
+      const manager = await app.call('GET', '/api/requests?team=t1', 'manager');
+      expect(manager.body.length).toBeGreaterThanOrEqual(pending.body.length);
+    });
+
+    describe('L6: sick leave channels and papers', () => {
+      it('refuses a text message, naming the rule and the channel', async () => {
+        const r = await file('a11', leave('2027-03-22', '2027-03-22', 'sick', { channel: 'sms' }));
+        expect(r.status).toBe(422);
+        expect(r.body).toMatchObject({ rule: 'L6', channel: 'sms', allowed: ['form', 'phone'] });
+      });
+
+      it('a lead records sick leave by phone for a team member; not personal leave, not for another team', async () => {
+        const r = await file('l2', leave('2027-03-23', '2027-03-23', 'sick', { agent: 'a12' }));
+        expect(r.status).toBe(201);
+        expect(r.body).toMatchObject({ agent: 'a12', details: { channel: 'phone', onBehalf: true }, nextApprover: { role: 'lead', agent: 'l2' } });
+        const personal = await file('l2', leave('2027-03-24', '2027-03-24', 'personal', { agent: 'a13' }));
+        expect(personal.status).toBe(403);
+        expect(personal.body.rule).toBe('L6');
+        expect((await file('l2', leave('2027-03-24', '2027-03-24', 'sick', { agent: 'a01' }))).status).toBe(404);
+        expect((await file('a14', leave('2027-03-24', '2027-03-24', 'sick', { agent: 'a13' }))).status).toBe(404);
+      });
+
+      it('papers are due the day after the leave; once recorded they are received, else the days count as absence', async () => {
+        const past = await file('l2', leave('2024-05-06', '2024-05-07', 'sick', { agent: 'a15' }));
+        await act('l2', past.body.id, 'approve');
+        const approved = await act('s1', past.body.id, 'approve');
+        expect(approved.body.papers).toEqual({ due: '2024-05-08', receivedAt: null, status: 'missing' });
+        const absent = await sickLeaveWithoutPapers(app.db, 'rq', '2024-06-01');
+        expect(absent.filter((d) => d.request === past.body.id).map((d) => d.date)).toEqual(['2024-05-06', '2024-05-07']);
+        expect(await sickLeaveWithoutPapers(app.db, 'rq', '2024-05-08')).toEqual([]);
+        const papers = await app.call('POST', `/api/requests/${past.body.id}/papers`, await as('l2'));
+        expect(papers.body.papers).toMatchObject({ due: '2024-05-08', status: 'received' });
+        expect(await sickLeaveWithoutPapers(app.db, 'rq', '2024-06-01')).toEqual([]);
+        const twice = await app.call('POST', `/api/requests/${past.body.id}/papers`, await as('l2'));
+        expect(twice.status).toBe(409);
+      });
+    });
+
+    describe('L10: new-hire training', () => {
+      it('refuses leave overlapping training, naming the period', async () => {
+        const r = await file('a05', leave('2026-12-18', '2026-12-19'));
+        expect(r.status).toBe(409);
+        expect(r.body).toMatchObject({ rule: 'L10', training: { from: '2026-12-14', to: '2026-12-18' } });
+      });
+      it('accepts leave starting the day after training ends', async () => {
+        expect((await file('a05', leave('2026-12-19', '2026-12-19'))).status).toBe(201);
+      });
+    });
+  });
+}
