@@ -5,7 +5,8 @@
  * - Dates move by whole weeks (weekdays stay weekdays); wall-clock times move +1 h (bank 07:00–20:55 →
  *   center 08:00–21:55) and are read in the center's zone.
  * - Volumes are thinned binomially (each call kept with probability p, seeded), which keeps Poisson-like noise:
- *   CSR p = 0.09, TSR p = 0.035 (the TSR series is the day's outbound call target).
+ *   CSR p = 0.18, TSR p = 0.055 (sized so the demo's requirements need about all of its agents' paid hours;
+ *   the TSR series is the day's outbound call target).
  * - The bank is closed at weekends; the demo center is open every day. Saturdays and Sundays are derived from
  *   the same week's Friday, thinned to 60% and 45%. This part is synthetic, and the README says so.
  */
@@ -17,7 +18,7 @@ import { seededRandom } from './generate-center.ts';
 
 export const BANK_FILE = fileURLToPath(new URL('../../data/bank-calls-2003/traffic-5min.csv', import.meta.url));
 
-const SHARES = { csr: 0.09, tsr: 0.035 } as const;
+const SHARES = { csr: 0.18, tsr: 0.055 } as const;
 const WEEKEND = { 6: 0.6, 7: 0.45 } as const;
 
 function binomial(n: number, p: number, rand: () => number): number {
