@@ -7,14 +7,21 @@ import { h } from './dom.js';
 import { num, pct } from './format.js';
 import { t } from './i18n.js';
 
+/** A detail field's name in words, or the field name itself when it has none. */
+function fieldName(k) {
+  const key = `job.detail.${k}`;
+  const word = t(key);
+  return word === key ? k : word;
+}
+
 /** Renders progressDetail's scalar fields as "name: value" pairs (score parts, stage, iteration …). */
 function describe(detail) {
   const parts = [];
   for (const [k, v] of Object.entries(detail ?? {})) {
-    if (typeof v === 'number') parts.push(`${t(`job.detail.${k}`)}: ${num(v, Number.isInteger(v) ? 0 : 1)}`);
-    else if (typeof v === 'string') parts.push(`${t(`job.detail.${k}`)}: ${v}`);
+    if (typeof v === 'number') parts.push(`${fieldName(k)}: ${num(v, Number.isInteger(v) ? 0 : 1)}`);
+    else if (typeof v === 'string') parts.push(`${fieldName(k)}: ${v}`);
     else if (v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') parts.push(`${t(`job.detail.${k2}`)}: ${num(v2, Number.isInteger(v2) ? 0 : 1)}`);
+      for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') parts.push(`${fieldName(k2)}: ${num(v2, Number.isInteger(v2) ? 0 : 1)}`);
     }
   }
   return parts.join(' · ');

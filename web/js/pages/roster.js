@@ -1,0 +1,165 @@
+/**
+ * Roster (deputy, supervisor, lead; managers too): a month's roster version with its score; for a chosen day
+ * the required vs scheduled agents per interval and a Gantt-like view of the shifts with breaks and meals,
+ * grouped by team; for a chosen agent the month's calendar; export as CSV; for planners a solve button that
+ * shows the job's progress bar and best-so-far score while it runs, and publish.
+ *
+ * Endpoints: GET /api/centers/:id/rosters?month=, GET /api/rosters/:id, GET /api/rosters/:id/coverage,
+ * GET /api/rosters/:id/export?format=csv, POST /api/centers/:id/rosters (→ job, GET /api/jobs/:id),
+ * POST /api/rosters/:id/publish.
+ */
+import { api, request } from '../api.js';
+import { mayPlanRoster } from '../access.js';
+import { monthCalendar } from '../calendar.js';
+import { chartBox, COLORS, lineChart } from '../charts.js';
+import { errorBox, fill, h, input, message, section, select } from '../dom.js';
+import { addDays, clock, day, daysOfMonth, hours, localDate, monthOf, num } from '../format.js';
+import { gantt } from '../gantt.js';
+import { t } from '../i18n.js';
+import { jobProgress } from '../job-progress.js';
+import { chooseRoster, monthParam, monthSelect, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
+
+const cache = new Map(); // roster id → roster (a month of assignments is worth keeping while switching days)
+
+async function loadRoster(id) {
+  if (!cache.has(id)) cache.set(id, api.get(`/api/rosters/${id}`).catch((e) => { cache.delete(id); throw e; }));
+  return cache.get(id);
+}
+
+export async function render(root, ctx) {
+  const { center, params, me } = ctx;
+  const month = monthParam(params);
+  const versions = await rosterVersions(center, month);
+  const roster = chooseRoster(versions, params.roster);
+  const dates = daysOfMonth(month);
+  const today = localDate();
+  const date = dates.includes(params.date) ? params.date : dates.includes(today) ? today : dates[0];
+  const controls = h('div.controls', monthSelect(month, (v) => ctx.go({ month: v, roster: undefined, date: undefined })));
+  root.append(h('div.page-head', h('h1', t('page.roster')), controls));
+  if (mayPlanRoster(me)) root.append(solveCard(ctx, month));
+  if (!roster) {
+    root.append(message('info', t('roster.none', { month })));
+    return;
+  }
+  controls.append(versionSelect(versions, roster, (v) => ctx.go({ roster: v })));
+  controls.append(input('date', { type: 'date', value: date, min: dates[0], max: dates[dates.length - 1], onchange: (e) => e.target.value && ctx.go({ date: e.target.value }) }, t('common.date')));
+  const [full, coverage] = await Promise.all([loadRoster(roster.id), rosterCoverage(roster.id).catch(() => [])]);
+  const assignments = full.assignments ?? [];
+  root.append(summaryCard(ctx, roster, full));
+
+  const agentOf = (id) => center.agents.find((a) => a.id === id) ?? { id, name: id, team: '' };
+  const dayAssignments = assignments.filter((a) => a.date === date);
+  const dayCoverage = coverage.filter((c) => c.interval_start.slice(0, 10) === date);
+  const queues = [...new Set(dayCoverage.map((c) => c.queue))];
+  const { box, canvas } = chartBox('roster-day-coverage', { label: t('roster.daycoverage') });
+  const daySec = section(t('roster.day', { date: day(date) }), box);
+  root.append(daySec);
+  if (dayCoverage.length) {
+    const times = [...new Set(dayCoverage.map((c) => c.interval_start))].sort();
+    const value = (q, ts, k) => dayCoverage.find((c) => c.queue === q && c.interval_start === ts)?.[k] ?? null;
+    const palette = [COLORS.blue, COLORS.green, COLORS.purple, COLORS.orange];
+    lineChart(canvas, {
+      labels: times.map((ts) => clock(ts)),
+      xTitle: t('axis.time', { zone: center.timezone }),
+      yTitle: t('axis.agents'),
+      series: queues.flatMap((q, i) => [
+        { label: `${t('series.required')} · ${q}`, data: times.map((ts) => value(q, ts, 'required')), color: palette[i % palette.length], dashed: true, stepped: true },
+        { label: `${t('series.scheduled')} · ${q}`, data: times.map((ts) => value(q, ts, 'scheduled')), color: palette[i % palette.length], stepped: true },
+      ]),
+    });
+  } else {
+    box.replaceWith(message('info', t('roster.nocoverage')));
+  }
+  daySec.append(h('h3', t('roster.shifts', { n: num(dayAssignments.length) })),
+    gantt({ assignments: dayAssignments, teams: center.teams, agentOf, name: 'roster-day' }));
+
+  const people = [...new Set(assignments.map((a) => a.agent))].map(agentOf).sort((a, b) => (a.team ?? '').localeCompare(b.team ?? '') || a.id.localeCompare(b.id));
+  const agentId = people.some((p) => p.id === params.agent) ? params.agent : (people.find((p) => p.id === me.agent) ?? people[0])?.id;
+  if (agentId) {
+    const mine = assignments.filter((a) => a.agent === agentId);
+    const paid = mine.reduce((s, a) => s + (Date.parse(a.end) - Date.parse(a.start)) / 3_600_000, 0);
+    root.append(section(t('roster.agentmonth'),
+      h('div.controls', select('agent', people.map((p) => ({ value: p.id, label: `${p.name} (${p.id}) · ${p.team ?? ''}` })), agentId, (v) => ctx.go({ agent: v }), t('common.agent'))),
+      h('p.note', t('roster.agentstats', { days: num(mine.length), hours: hours(paid) })),
+      monthCalendar(month, mine, { name: 'roster-agent' })));
+  }
+}
+
+function summaryCard(ctx, roster, full) {
+  const { me } = ctx;
+  const score = full.score ?? roster.score ?? {};
+  const status = h('div.result');
+  const actions = h('div.actions',
+    h('button.secondary', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => exportCsv(roster, status) }, t('roster.export')));
+  if (mayPlanRoster(me) && roster.status === 'draft') {
+    actions.append(h('button', {
+      type: 'button', dataset: { action: 'publish' },
+      async onclick(e) {
+        e.target.disabled = true;
+        try {
+          await api.post(`/api/rosters/${roster.id}/publish`);
+          ctx.go({ roster: String(roster.id), published: String(Date.now()) });
+        } catch (err) {
+          fill(status, errorBox(err));
+          e.target.disabled = false;
+        }
+      },
+    }, t('roster.publish')));
+  }
+  return h('section.card', { dataset: { roster: String(roster.id), status: roster.status } },
+    h('h2', t('roster.summary', { version: roster.version, status: t(`roster.status.${roster.status}`) })),
+    h('div.kpis',
+      kpi(num(score.hard ?? 0), t('roster.score.hard'), (score.hard ?? 0) > 0 ? 'bad' : 'good'),
+      kpi(hours(score.understaffed), t('roster.score.under')),
+      kpi(hours(score.overstaffed), t('roster.score.over')),
+      kpi(num(score.soft, 1), t('roster.score.soft')),
+      kpi(num((full.assignments ?? []).length), t('roster.assignments'))),
+    roster.publishedAt ? h('p.note', t('roster.publishedAt', { at: day(roster.publishedAt.slice(0, 10)) })) : null,
+    actions, status);
+}
+
+async function exportCsv(roster, status) {
+  try {
+    const res = await request('GET', `/api/rosters/${roster.id}/export`, { params: { format: 'csv' }, raw: true });
+    const blob = await res.blob();
+    const a = h('a', { href: URL.createObjectURL(blob), download: `roster-${roster.month}-v${roster.version}.csv` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  } catch (e) {
+    fill(status, errorBox(e));
+  }
+}
+
+function solveCard(ctx, month) {
+  const { center } = ctx;
+  const out = h('div.job-slot');
+  const form = h('form.inline', {
+    async onsubmit(ev) {
+      ev.preventDefault();
+      const data = new FormData(form);
+      const body = { month: data.get('month') };
+      const limit = Number(data.get('timeLimitSeconds'));
+      if (limit > 0) body.timeLimitSeconds = limit;
+      try {
+        const job = await api.post(`/api/centers/${encodeURIComponent(center.id)}/rosters`, body);
+        const p = jobProgress(job.jobId ?? job.id, { title: t('roster.solving', { month: body.month }) });
+        fill(out, p.el);
+        const final = await p.done;
+        const id = final.result?.rosterId ?? final.result?.id;
+        if (final.status !== 'failed' && id && ctx.isCurrent()) fill(out, p.el, h('p', h('a', { href: `#/roster?month=${body.month}&roster=${id}` }, t('roster.open', { id }))));
+      } catch (e) {
+        fill(out, errorBox(e));
+      }
+    },
+  },
+  input('month', { type: 'month', value: month > monthOf(localDate()) ? month : monthOf(addDays(`${month}-28`, 7)), required: true }, t('common.month')),
+  input('timeLimitSeconds', { type: 'number', min: 5, max: 600, value: 60 }, t('roster.timelimit')),
+  h('button', { type: 'submit', dataset: { action: 'solve' } }, t('roster.solve')));
+  return h('details.card.run', { open: false }, h('summary', t('roster.solve.title')), form, out);
+}
+
+function kpi(value, label, cls = '') {
+  return h(`div.kpi${cls ? `.${cls}` : ''}`, h('span.kpi-value', value), h('span.kpi-label', label));
+}
