@@ -1,18 +1,19 @@
 /**
  * Attendance from storage: every rostered day of the published roster (regular shifts; overtime is extra and
- * not an attendance day) judged from the sign-in/sign-out events (classify.ts), approved leave days (also those
- * the roster no longer shows because the leave removed the shift), and L6: sick leave whose papers were not
- * handed in by the time the person is back counts as absence. Then per agent (A3/A4/A5, month-summary.ts) and
- * per team (L9 actual, team-rate.ts).
+ * not an attendance day) judged from the sign-in/sign-out events (classify.ts); approved leave days (issue 6's
+ * leave_days, also those whose shift the approval took off the roster, and the center file's leave entries)
+ * are leave; L6: sick leave whose papers were due before today and never recorded (requests.papers_due /
+ * papers_received_at) counts as absence. Then per agent (A3/A4/A5, month-summary.ts) and per team (L9 actual,
+ * team-rate.ts).
  */
 import { DateTime } from 'luxon';
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
-import { approvedLeaveDays, type LeaveDayEntry } from '../services/leave-days.ts';
-import { addDays, isoWithOffset, monthDates } from '../time/local-day.ts';
+import { leaveDaysIn, sickLeaveMissingPapers } from '../db/repos/requests.ts';
+import { isoWithOffset, monthDates } from '../time/local-day.ts';
 import { publishedAssignments } from '../intraday/published-assignments.ts';
 import { classifyDay, leaveDay, type DayEvents, type DayRecord } from './classify.ts';
-import { readEvents, type AttendanceEvent } from './events.ts';
+import { readEvents } from './events.ts';
 import { summarizeMonth, type AgentMonth } from './month-summary.ts';
 import { teamRate, type TeamRate } from './team-rate.ts';
 
@@ -24,35 +25,20 @@ export interface AttendanceQuery {
   asOf?: string | Date;
 }
 
-const LEAVE_TYPES = /^(personal|sick|other)$|leave|假/i;
-
-function monthsOf(from: string, to: string): string[] {
-  const out = new Set<string>();
-  for (let d = from; d <= to; d = addDays(d, 1)) out.add(d.slice(0, 7));
-  return [...out];
-}
-
-/** Sick-leave runs (consecutive sick days per agent). */
-function sickRuns(leave: readonly LeaveDayEntry[]): Array<{ agent: string; dates: string[] }> {
-  const sick = leave.filter((l) => l.type === 'sick').sort((a, b) => a.agent.localeCompare(b.agent) || a.date.localeCompare(b.date));
-  const runs: Array<{ agent: string; dates: string[] }> = [];
-  for (const l of sick) {
-    const last = runs[runs.length - 1];
-    if (last && last.agent === l.agent && addDays(last.dates[last.dates.length - 1], 1) === l.date) last.dates.push(l.date);
-    else runs.push({ agent: l.agent, dates: [l.date] });
-  }
-  return runs;
-}
+const LEAVE_REASON = /leave|假/i;
 
 export async function attendanceDays(db: Queryable, center: Center, q: AttendanceQuery): Promise<DayRecord[]> {
   const zone = center.timezone;
   const render = (ms: number) => isoWithOffset(DateTime.fromMillis(ms, { zone }));
   const asOfMs = q.asOf ? new Date(q.asOf).getTime() : Date.now();
+  const asOfDate = DateTime.fromMillis(asOfMs, { zone }).toISODate()!;
   const only = q.agents ? new Set(q.agents) : null;
   const plan = await publishedAssignments(db, center, q.from, q.to, q.agents);
-  const leave: LeaveDayEntry[] = [];
-  for (const m of monthsOf(addDays(q.from, -31), q.to)) leave.push(...(await approvedLeaveDays(db, center, m)));
-  const events = await readEvents(db, center.id, zone, addDays(q.from, -31), addDays(q.to, 31), q.agents);
+  const leave = await leaveDaysIn(db, center.id, { from: q.from, to: q.to, agentIds: q.agents });
+  const fileLeave = center.agents.flatMap((a) => a.unavailable.filter((u) => LEAVE_REASON.test(u.reason) && u.date >= q.from && u.date <= q.to).map((u) => ({ agent: a.id, date: u.date, type: u.reason })));
+  // L6: approved sick leave whose papers were due before today and never recorded.
+  const missing = new Set((await sickLeaveMissingPapers(db, center.id, asOfDate)).map((r) => Number(r.id)));
+  const events = await readEvents(db, center.id, zone, q.from, q.to, q.agents);
 
   const byDay = new Map<string, DayEvents>();
   const key = (agent: string, date: string) => `${agent}|${date}`;
@@ -64,9 +50,20 @@ export async function attendanceDays(db: Queryable, center: Center, q: Attendanc
     else if (e.kind === 'excuse') d.excuse = { reason: e.reason ?? '', by: e.recordedBy };
     else if (e.kind === 'left-post') d.leftPost = { reason: e.reason, by: e.recordedBy };
   }
-  const leaveByKey = new Map(leave.filter((l) => !only || only.has(l.agent)).map((l) => [key(l.agent, l.date), l]));
+  const leaveByKey = new Map<string, { type: string; papersMissing: boolean; wasRostered: boolean }>();
+  for (const l of fileLeave) leaveByKey.set(key(l.agent, l.date), { type: l.type, papersMissing: false, wasRostered: false });
+  for (const l of leave) leaveByKey.set(key(l.agentId, l.day), { type: l.type, papersMissing: missing.has(Number(l.requestId)), wasRostered: l.wasRostered });
+
   const out: DayRecord[] = [];
   const seen = new Set<string>();
+  const onLeave = (agent: string, date: string, l: { type: string; papersMissing: boolean }, shift: { startMs: number; endMs: number } | null) => {
+    const rec = leaveDay(agent, date, l.type, shift, render);
+    if (l.papersMissing) {
+      Object.assign(rec, { status: 'absent', absenceDays: 1, attended: 0, rules: ['L6', 'A4'] });
+      rec.notes.push('sick-leave papers not handed in by the day back: counts as absence (L6)');
+    }
+    return rec;
+  };
   for (const a of plan.assignments) {
     if (a.kind === 'overtime' || (only && !only.has(a.agent))) continue;
     const startMs = Date.parse(a.start);
@@ -75,40 +72,18 @@ export async function attendanceDays(db: Queryable, center: Center, q: Attendanc
     if (seen.has(k)) continue;
     seen.add(k);
     const l = leaveByKey.get(k);
-    if (l) out.push(leaveDay(a.agent, a.date, l.type, { startMs, endMs: Date.parse(a.end) }, render));
-    else out.push(classifyDay({ agent: a.agent, date: a.date, startMs, endMs: Date.parse(a.end), events: byDay.get(k) ?? { signIns: [], signOuts: [] }, asOfMs }, center.rules, render));
+    const shift = { startMs, endMs: Date.parse(a.end) };
+    if (l) out.push(onLeave(a.agent, a.date, l, shift));
+    else out.push(classifyDay({ agent: a.agent, date: a.date, ...shift, events: byDay.get(k) ?? { signIns: [], signOuts: [] }, asOfMs }, center.rules, render));
   }
-  const asOfDate = DateTime.fromMillis(asOfMs, { zone }).toISODate()!;
-  for (const l of leaveByKey.values()) {
-    const k = key(l.agent, l.date);
-    if (seen.has(k) || l.date < q.from || l.date > q.to || l.date > asOfDate || !LEAVE_TYPES.test(l.type)) continue;
+  // Leave that took a rostered shift off the roster (issue 6 removes the assignment on approval).
+  for (const l of leave) {
+    const k = key(l.agentId, l.day);
+    if (!l.wasRostered || seen.has(k) || l.day > asOfDate || (only && !only.has(l.agentId))) continue;
     seen.add(k);
-    out.push(leaveDay(l.agent, l.date, l.type, null, render));
+    out.push(onLeave(l.agentId, l.day, leaveByKey.get(k)!, null));
   }
-  applyPapersRule(out, leave, events);
   return out.sort((a, b) => a.date.localeCompare(b.date) || a.agent.localeCompare(b.agent));
-}
-
-/** L6: sick days count as absence when the person is back (signed in after the leave) without papers. */
-function applyPapersRule(days: DayRecord[], leave: readonly LeaveDayEntry[], events: readonly AttendanceEvent[]): void {
-  for (const run of sickRuns(leave)) {
-    const first = run.dates[0];
-    const last = run.dates[run.dates.length - 1];
-    const papers = events.some((e) => e.agent === run.agent && e.kind === 'papers' && e.day >= first);
-    const back = events.some((e) => e.agent === run.agent && e.kind === 'sign-in' && e.day > last);
-    for (const d of days) {
-      if (d.agent !== run.agent || d.status !== 'leave' || !run.dates.includes(d.date)) continue;
-      if (papers) d.notes.push('sick-leave papers handed in (L6)');
-      else if (!back) d.notes.push('sick-leave papers due on return (L6)');
-      else {
-        d.status = 'absent';
-        d.absenceDays = 1;
-        d.attended = 0;
-        d.rules = ['L6', 'A4'];
-        d.notes.push('back from sick leave without papers: counts as absence (L6)');
-      }
-    }
-  }
 }
 
 export interface MonthAttendance {

@@ -1,7 +1,6 @@
 /**
  * Attendance events in storage: sign-in and sign-out (from the agent or a badge system), a lead's excuse for a
- * day's lateness (A1, with a reason), papers handed in after sick leave (L6), and a lead's record that someone
- * left the post without approval (A5). An event belongs to a roster day: the day of the shift whose time
+ * day's lateness (A1, with a reason), and a lead's record that someone left the post without approval (A5). An event belongs to a roster day: the day of the shift whose time
  * (4 hours either side) contains it, else its local date, so a night shift's sign-out after midnight counts
  * for the night's day.
  */
@@ -9,7 +8,8 @@ import { DateTime } from 'luxon';
 import type { Assignment } from '../../solver/roster.ts';
 import type { Queryable } from '../db/db.ts';
 
-export const EVENT_KINDS = ['sign-in', 'sign-out', 'excuse', 'papers', 'left-post'] as const;
+/** Kinds recorded here (L6 papers are recorded on the leave request itself: POST /api/requests/:id/papers). */
+export const EVENT_KINDS = ['sign-in', 'sign-out', 'excuse', 'left-post'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export interface AttendanceEvent {
@@ -62,7 +62,7 @@ export async function insertEvents(tx: Queryable, centerId: string, events: Read
 export async function readEvents(db: Queryable, centerId: string, zone: string, from: string, to: string, agents?: string[]): Promise<AttendanceEvent[]> {
   const r = await db.query<{ id: number; agent_id: string; kind: EventKind; at: Date; day: string | Date; reason: string | null; recorded_by: number | null }>(
     `SELECT id, agent_id, kind, at, day::text AS day, reason, recorded_by FROM attendance_events
-      WHERE center_id = $1 AND day >= $2 AND day <= $3 AND ($4::text[] IS NULL OR agent_id = ANY($4::text[])) ORDER BY at, id`,
+      WHERE center_id = $1 AND kind <> 'papers' AND day >= $2 AND day <= $3 AND ($4::text[] IS NULL OR agent_id = ANY($4::text[])) ORDER BY at, id`,
     [centerId, from, to, agents ?? null],
   );
   return r.rows.map((e) => {

@@ -29,6 +29,8 @@ export interface IntradayInterval {
   actualMinutes: number;
   /** Calls: the actual where observed, the reforecast elsewhere. */
   reforecast: number;
+  /** AHT behind reforecastRequired: the reported one where the interval has it, else the forecast's. */
+  ahtSeconds: number | null;
   /** Agents required by the plan's forecast. */
   required: number;
   /** Agents required by the reforecast (the actual traffic where observed). */
@@ -148,7 +150,8 @@ export async function intradayView(db: Queryable, center: Center, options: Intra
       const i = Math.floor((Date.parse(p.interval_start) - dayStartMs) / step);
       if (i >= 0 && i < required.length) required[i] = p.required;
     }
-    const reforecastRequired = requiredFor(center, queueId, isoStarts, rf.values, aht, withActual);
+    const usedAht = aht.map((x, i) => (actual[i]?.ahtSeconds && actual[i]!.minutesReported >= center.intervalMinutes ? actual[i]!.ahtSeconds! : x));
+    const reforecastRequired = requiredFor(center, queueId, isoStarts, rf.values, usedAht, withActual);
     const scheduled = scheduledAgents(timedAll, queueId, starts, step);
 
     const rows: IntradayInterval[] = [];
@@ -157,7 +160,7 @@ export async function intradayView(db: Queryable, center: Center, options: Intra
       const status: IntervalStatus = ms + step <= asOfMs ? 'past' : ms < asOfMs ? 'in-progress' : 'remaining';
       rows.push({
         interval_start: isoStarts[i], forecast: round(fc[i]), actual: actual[i]?.offered ?? null, actualMinutes: actual[i]?.minutesReported ?? 0,
-        reforecast: round(rf.values[i]), required: required[i], reforecastRequired: reforecastRequired[i], scheduled: round(scheduled[i], 3),
+        reforecast: round(rf.values[i]), ahtSeconds: Number.isFinite(usedAht[i]) ? round(usedAht[i], 1) : null, required: required[i], reforecastRequired: reforecastRequired[i], scheduled: round(scheduled[i], 3),
         gap: round(reforecastRequired[i] - scheduled[i]), status,
       });
     });
