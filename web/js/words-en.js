@@ -195,7 +195,7 @@ export const EN = {
   'today.kpi.forecast': 'calls forecast',
   'today.kpi.actual': 'calls so far',
   'today.kpi.reforecast': 'calls reforecast (day)',
-  'today.kpi.ratio': 'actual ÷ forecast so far',
+  'today.kpi.ratio': 'actual ÷ forecast so far → applied to the rest',
   'today.kpi.peakgap': 'largest gap (agents)',
   'today.asof': 'As of {at}. Reforecast: {method}. Published roster #{roster}, forecast #{forecast}.',
   'today.agents': 'Agents per interval',
@@ -331,4 +331,5 @@ export const EN = {
   'attendance.resignation': 'Resignation (A4, A5)',
   'attendance.flag': 'flagged',
   'attendance.flagged': '{n} of {total} people have a bonus or resignation flag.',
+  'attendance.nopay': 'Bonus and resignation flags are pay-related: only the person, managers and the director see them (S3).',
 };

@@ -194,7 +194,7 @@ export const ZH = {
   'today.kpi.forecast': '预测来电',
   'today.kpi.actual': '目前实际来电',
   'today.kpi.reforecast': '滚动预测全天来电',
-  'today.kpi.ratio': '目前实际 ÷ 预测',
+  'today.kpi.ratio': '目前实际 ÷ 预测 → 用于其余时段',
   'today.kpi.peakgap': '最大缺口（座席）',
   'today.asof': '截至 {at}。滚动预测：{method}。已发布排班表 #{roster}，预测 #{forecast}。',
   'today.agents': '各时段座席数',
@@ -330,4 +330,5 @@ export const ZH = {
   'attendance.resignation': '自动离职（A4、A5）',
   'attendance.flag': '已标记',
   'attendance.flagged': '{total} 人中有 {n} 人被标记奖金或离职。',
+  'attendance.nopay': '奖金与离职标记涉及薪资：只有本人、经理和总监可见（S3）。',
 };

@@ -4,7 +4,10 @@
  * (A1, A2, A4), and the bonus (A3, A4) and resignation (A4, A5) flags. Pay-related flags come from the API
  * only for those allowed to see them (S3).
  *
- * Endpoint: GET /api/centers/:id/attendance?month=YYYY-MM (&team=).
+ * Endpoints: analysts and managers read the RP2 report, GET /api/centers/:id/reports/attendance?month= (teams
+ * with their daily trend, people with their counts; pay flags for managers and the director); team leads read
+ * GET /api/centers/:id/attendance/teams?month= and GET /api/centers/:id/attendance/agents/:agent?month= for the
+ * people of the chosen team (the API leaves the pay flags out for them, S3).
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS } from '../charts.js';
@@ -14,14 +17,23 @@ import { t } from '../i18n.js';
 import { agentName } from '../inbox.js';
 import { monthParam, monthSelect } from '../roster-data.js';
 
+/** Roles that may read the RP2 report (ANALYSTS in src/auth/roles.ts). */
+const REPORT_ROLES = ['admin', 'director', 'manager', 'analyst'];
+
 export async function render(root, ctx) {
   const { center, params } = ctx;
   const month = monthParam(params);
-  const data = await api.get(`/api/centers/${encodeURIComponent(center.id)}/attendance`, { month });
+  const cid = encodeURIComponent(center.id);
+  const report = REPORT_ROLES.includes(ctx.me.role);
+  const data = report
+    ? await api.get(`/api/centers/${cid}/reports/attendance`, { month })
+    : await api.get(`/api/centers/${cid}/attendance/teams`, { month });
   const teams = data.teams ?? [];
-  const agents = data.agents ?? [];
   const teamIds = teams.map((x) => x.team);
   const team = teamIds.includes(params.team) ? params.team : teamIds[0];
+  const members = report
+    ? (data.agents ?? []).filter((a) => a.team === team)
+    : await Promise.all(center.agents.filter((a) => a.team === team).map((a) => api.get(`/api/centers/${cid}/attendance/agents/${encodeURIComponent(a.id)}`, { month })));
   root.append(h('div.page-head', h('h1', t('page.attendance')),
     h('div.controls',
       monthSelect(month, (v) => ctx.go({ month: v })),
@@ -33,7 +45,6 @@ export async function render(root, ctx) {
   root.append(teamsOverview(teams, team, ctx));
   const tr = teams.find((x) => x.team === team);
   root.append(trendSection(tr));
-  const members = agents.filter((a) => a.team === team);
   root.append(countsSection(ctx, members));
 }
 
@@ -114,9 +125,10 @@ function countsSection(ctx, members) {
     { label: t('attendance.early'), value: (a) => num(a.earlyLeaves), num: true },
     { label: t('attendance.absence'), value: (a) => num(a.absenceDays, 1), num: true },
     { label: t('attendance.rate'), value: (a) => pct(a.rate, 1), num: true },
-    { label: t('attendance.bonus'), value: (a) => (a.pay === undefined ? '–' : a.pay.bonusWithheld ? h('span.tag.bad', `${t('attendance.withheld')} ${a.pay.rules.join(', ')}`) : h('span.tag.good', t('attendance.kept'))) },
-    { label: t('attendance.resignation'), value: (a) => (a.pay?.resignation?.flagged ? h('span.tag.bad', `${t('attendance.flag')} ${a.pay.resignation.dates.map((d) => day(d)).join(', ')}`) : '') },
+    { label: t('attendance.bonus'), value: (a) => (a.pay === undefined ? h('span.note', { title: t('attendance.nopay') }, 'S3') : a.pay.bonusWithheld ? h('span.tag.bad', `${t('attendance.withheld')} ${a.pay.rules.join(', ')}`) : h('span.tag.good', t('attendance.kept'))) },
+    { label: t('attendance.resignation'), value: (a) => (a.pay === undefined ? h('span.note', { title: t('attendance.nopay') }, 'S3') : a.pay.resignation?.flagged ? h('span.tag.bad', `${t('attendance.flag')} ${a.pay.resignation.dates.map((d) => day(d)).join(', ')}`) : '') },
   ], sorted));
+  if (sorted.some((a) => a.pay === undefined)) sec.append(h('p.note', t('attendance.nopay')));
   return sec;
 }
 

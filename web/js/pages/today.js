@@ -31,7 +31,8 @@ export async function render(root, ctx) {
   ]);
   if (view instanceof Error) root.append(section(t('today.picture'), errorBox(view)));
   else {
-    const q = view.queues.find((x) => x.queue === queue) ?? view.queues[0];
+    // With ?queue= the API answers that queue's fields at the top level; without it, a queues[] list.
+    const q = view.queues ? view.queues.find((x) => x.queue === queue) ?? view.queues[0] : view;
     if (!q || q.intervals.length === 0) root.append(message('info', t('today.nointervals')));
     else {
       root.append(kpiCard(view, q));
@@ -48,9 +49,16 @@ function kpiCard(view, q) {
     kpiBox(num(q.totals.forecast), t('today.kpi.forecast')),
     kpiBox(num(q.totals.actualSoFar), t('today.kpi.actual')),
     kpiBox(num(q.totals.reforecast), t('today.kpi.reforecast')),
-    kpiBox(q.reforecast?.ratio === undefined ? '–' : pct(q.reforecast.ratio, 0), t('today.kpi.ratio')),
+    kpiBox(ratioText(q.reforecast?.ratio), t('today.kpi.ratio')),
     kpiBox(num(peak, 1), t('today.kpi.peakgap'), peak >= 1 ? 'bad' : 'good')),
   h('p.note', t('today.asof', { at: clock(view.asOf), method: q.reforecast?.method ?? '–', roster: view.rosterId ?? '–', forecast: view.forecastId ?? '–' })));
+}
+
+/** The reforecast's ratio: observed actual ÷ forecast so far, and the damped ratio applied to the rest. */
+function ratioText(ratio) {
+  if (ratio === undefined || ratio === null) return '–';
+  if (typeof ratio === 'number') return pct(ratio, 0);
+  return `${ratio.observed === null || ratio.observed === undefined ? '–' : pct(ratio.observed, 0)} → ${pct(ratio.applied, 0)}`;
 }
 
 function kpiBox(value, label, cls = '') {
@@ -176,7 +184,7 @@ function calloutList(ctx, callout) {
           return cell;
         },
       },
-    ], rows, { caption: callout.ranking ?? '' })),
+    ], rows, { caption: callout.ranking ?? '' }),
     excluded.length ? h('details', h('summary', t('today.excluded', { n: num(excluded.length) })),
       table([
         { label: t('common.agent'), value: (x) => agentName(center, x.agent) },
