@@ -3,17 +3,20 @@
  * such as status, approvedBy or route are not part of any schema, so they are dropped before a service sees
  * the body.
  */
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { clockTime, isoDate } from '../domain/center-schema.ts';
 import { LEAVE_TYPES, REQUEST_KINDS, REQUEST_STATUSES } from './types.ts';
 
 const agentId = z.string().min(1).max(64);
+/** "YYYY-MM-DD" that is a real calendar day (not 2026-02-30). */
+const day = isoDate.refine((d) => DateTime.fromISO(d, { zone: 'UTC' }).isValid, 'not a calendar date');
 
 export const leaveBody = z.object({
   kind: z.literal('leave'),
   type: z.enum(LEAVE_TYPES),
-  from: isoDate,
-  to: isoDate,
+  from: day,
+  to: day,
   reason: z.string().trim().min(1, 'give a reason').max(1000),
   /** "form" or "phone"; anything else (a text message) is refused by L6 with the channel named. */
   channel: z.string().max(40).optional(),
@@ -24,8 +27,8 @@ export const leaveBody = z.object({
 export const selfSwapBody = z.object({
   kind: z.literal('swap'),
   mode: z.literal('self'),
-  date: isoDate,
-  toDate: isoDate.optional(),
+  date: day,
+  toDate: day.optional(),
   toShift: z.string().min(1).max(64).optional(),
   toStart: clockTime.optional(),
 });
@@ -34,19 +37,19 @@ export const peerSwapBody = z.object({
   kind: z.literal('swap'),
   mode: z.literal('peer'),
   with: agentId,
-  date: isoDate,
+  date: day,
 });
 
 export const restDayBody = z.object({
   kind: z.literal('rest-day'),
-  from: isoDate,
-  to: isoDate,
+  from: day,
+  to: day,
 });
 
 export const swapBody = z.discriminatedUnion('mode', [selfSwapBody, peerSwapBody]);
 
 /** POST /api/requests. */
-export const requestBody = z.union([leaveBody, swapBody, restDayBody]);
+export const requestBody = z.discriminatedUnion('kind', [leaveBody, swapBody, restDayBody]);
 
 export type LeaveBody = z.infer<typeof leaveBody>;
 export type SwapBody = z.infer<typeof swapBody>;

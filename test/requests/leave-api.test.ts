@@ -113,6 +113,18 @@ for (const target of storageTargets('requests-leave')) {
       expect((await act('l1', b.body.id, 'approve')).status).toBe(409);
     });
 
+    it('a malformed body answers 400 naming the field', async () => {
+      const badType = await file('a10', leave('2027-03-19', '2027-03-19', 'vacation'));
+      expect(badType.status).toBe(400);
+      expect(badType.body.errors).toEqual([expect.objectContaining({ where: '$.body.type' })]);
+      const badDay = await file('a10', leave('2027-02-30', '2027-02-30'));
+      expect(badDay.body.errors).toEqual([expect.objectContaining({ where: '$.body.from', message: 'not a calendar date' }), expect.objectContaining({ where: '$.body.to' })]);
+      const badKind = await file('a10', { kind: 'holiday' });
+      expect(badKind.body.errors).toEqual([expect.objectContaining({ where: '$.body.kind' })]);
+      const backwards = await file('a10', leave('2027-03-20', '2027-03-19'));
+      expect(backwards.status).toBe(400);
+    });
+
     it('overlapping leave of the same person is refused', async () => {
       await file('a10', leave('2027-03-19', '2027-03-20'));
       const dup = await file('a10', leave('2027-03-20', '2027-03-21'));
