@@ -52,24 +52,30 @@ export function reasons(r) {
   return h('ul.reasons', items);
 }
 
-function requestItem(r, center, onDone) {
+function requestItem(r, center) {
   const out = h('div.result');
   const act = async (action) => {
     for (const b of item.querySelectorAll('button')) b.disabled = true;
     try {
       const body = action === 'reject' ? { reason: reasonInput.value || undefined } : undefined;
       const updated = await api.post(`/api/requests/${r.id}/${action}`, body);
-      fill(out, message(updated.status === 'approved' ? 'ok' : 'info', t('req.after', { status: t(`req.status.${updated.status}`), rule: updated.rule ?? '–' })));
+      const last = updated.decisions?.[updated.decisions.length - 1];
+      fill(out,
+        message(updated.status === 'approved' ? 'ok' : 'info', `${t('req.after', { status: t(`req.status.${updated.status}`), rule: updated.rule ?? '–' })}${last?.message ? ` ${last.message}` : ''}`),
+        h('ul.reasons', (updated.impact?.checks ?? []).map((c) => h('li', h(`span.tag.${c.ok ? 'good' : 'bad'}`, c.rule), ' ', c.message))));
       item.dataset.status = updated.status;
-      onDone?.(updated);
+      const next = statusTag(updated.status);
+      tag.replaceWith(next);
+      tag = next;
     } catch (e) {
       fill(out, errorBox(e));
       for (const b of item.querySelectorAll('button')) b.disabled = false;
     }
   };
   const reasonInput = h('input', { name: 'reject-reason', placeholder: t('req.reject.reason'), 'aria-label': t('req.reject.reason') });
+  let tag = statusTag(r.status);
   const item = h('div.item', { dataset: { request: String(r.id), status: r.status } },
-    h('div', h('strong', agentName(center, r.agent)), ' · ', t(`req.kind.${r.kind}`), ' ', statusTag(r.status)),
+    h('div', h('strong', agentName(center, r.agent)), ' · ', t(`req.kind.${r.kind}`), ' ', tag),
     h('div', describeRequest(r), r.details?.reason ? ` — “${r.details.reason}”` : ''),
     reasons(r),
     h('div.actions',
