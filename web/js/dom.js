@@ -30,10 +30,10 @@ function append(el, children) {
   }
 }
 
-/** A table: columns [{ label, value(row) → text|Node, num?: true, class? }] */
-export function table(columns, rows, { caption, rowProps } = {}) {
+/** A table: columns [{ label, value(row) → text|Node, num?: true, class? }]; name → data-table. */
+export function table(columns, rows, { caption, rowProps, name } = {}) {
   return h('div.table-wrap',
-    h('table',
+    h('table', name ? { dataset: { table: name } } : null,
       caption ? h('caption', caption) : null,
       h('thead', h('tr', columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.label)))),
       h('tbody', rows.map((r) => h('tr', rowProps?.(r) ?? null, columns.map((c) => h('td', { class: c.num ? 'num' : c.class ?? '' }, c.value(r))))))));

@@ -27,7 +27,7 @@ export async function render(root, ctx) {
       input('date', { type: 'date', value: date, onchange: (e) => e.target.value && ctx.go({ date: e.target.value }) }, t('common.date')))));
   const [view, inbox] = await Promise.all([
     api.get(`/api/centers/${enc(center.id)}/intraday`, { date, queue }).catch((e) => e),
-    ctx.me.role === 'supervisor' || ctx.me.agent ? inboxSection(ctx) : null,
+    ['supervisor', 'manager', 'director'].includes(ctx.me.role) ? inboxSection(ctx) : null,
   ]);
   if (view instanceof Error) root.append(section(t('today.picture'), errorBox(view)));
   else {

@@ -1,0 +1,91 @@
+/**
+ * Headless Debian Chromium through playwright-core (never a downloaded browser): a fresh profile per launch,
+ * and the dashboard's sign-in and page helpers shared by the browser tests.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumMissing(): string | null {
+  return existsSync(CHROMIUM)
+    ? null
+    : `Chromium is not installed at ${CHROMIUM}: the dashboard test drives Debian's chromium (apt-get install chromium; .ci/run installs it) or set CHROMIUM_PATH`;
+}
+
+export interface Browser {
+  newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** One persistent context per "person" keeps their sessionStorage apart; each gets its own profile directory. */
+export async function launchBrowser(): Promise<Browser> {
+  const contexts: Array<{ ctx: BrowserContext; dir: string }> = [];
+  return {
+    async newPage(viewport = { width: 1280, height: 900 }) {
+      const dir = mkdtempSync(join(tmpdir(), 'shiftcast-chromium-'));
+      const ctx = await chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport,
+      });
+      contexts.push({ ctx, dir });
+      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+      (page as Page & { problems: string[] }).problems = problems;
+      return page;
+    },
+    async close() {
+      for (const { ctx, dir } of contexts) {
+        await ctx.close().catch(() => {});
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export function pageProblems(page: Page): string[] {
+  return (page as Page & { problems?: string[] }).problems ?? [];
+}
+
+/** Signs in through the form (field `token`) and waits for the navigation. */
+export async function signIn(page: Page, url: string, token: string): Promise<void> {
+  await page.goto(`${url}/`);
+  await page.fill('input[name=token]', token);
+  await page.click('form#signin button[type=submit]');
+  await page.waitForSelector('#nav a', { timeout: 20_000 });
+}
+
+/** Opens a page by its address and waits until it says ready, forbidden or error. */
+export async function openPage(page: Page, url: string, hash: string): Promise<string> {
+  await page.goto(`${url}/${hash}`);
+  await page.waitForFunction(() => {
+    const main = document.querySelector('main');
+    return main && main.dataset.page !== 'signin' && ['ready', 'forbidden', 'error'].includes(main.dataset.state ?? '');
+  }, null, { timeout: 60_000 });
+  return page.evaluate(() => document.querySelector('main')!.dataset.state!);
+}
+
+/** For each chart.js canvas on the page: its name and the count of non-null values of each dataset. */
+export async function chartData(page: Page): Promise<Record<string, number[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, number[]> = {};
+    for (const c of document.querySelectorAll('canvas[data-chart]')) {
+      const chart = (window as any).Chart?.getChart(c);
+      out[(c as HTMLElement).dataset.chart!] = chart ? chart.data.datasets.map((d: any) => d.data.filter((v: unknown) => v !== null && v !== undefined).length) : [];
+    }
+    return out;
+  });
+}
+
+export async function navLinks(page: Page): Promise<string[]> {
+  return page.$$eval('#nav a', (as) => as.map((a) => (a as HTMLElement).dataset.page!));
+}
+
+export function cleanupDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
