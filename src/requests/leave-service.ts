@@ -23,7 +23,7 @@ import { recordDecision, setState } from './decisions.ts';
 import { levelAbove, leaveRoute, stepFor } from './leave-routing.ts';
 import { checkLongLeaveLock } from './long-leave-lock.ts';
 import { monthContext } from './rule-context.ts';
-import { baseRoster, saveChange, type BaseRoster } from './roster-versions.ts';
+import { applyChange, baseRoster, saveChange, type BaseRoster } from './roster-versions.ts';
 import type { Rulebook } from './rulebook.ts';
 import type { LeaveBody } from './schemas.ts';
 import { leaveChannel, papersDueDate } from './sick-leave.ts';
@@ -176,10 +176,14 @@ async function grantLeave(
     if (!base) continue;
     const removed = base.roster.assignments.filter((a) => a.agent === r.agentId && daySet.has(a.date));
     if (removed.length === 0) continue;
-    const saved = await saveChange(tx, { center, base, change: { removed, added: [] }, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule: (r.route as unknown as RouteStep[])[0].rule, action: 'request.leave.approve' });
-    rosters.push({ month, id: saved.id, version: saved.version, parent: base.meta.id });
-    const edited = { ...base.roster, assignments: base.roster.assignments.filter((a) => !removed.includes(a)) };
+    const change = { removed, added: [] };
+    const edited = applyChange(base.roster, change);
     const ctx = await monthContext(tx, center, month, { roster: edited, requirementSetId: base.meta.requirementSetId });
+    const saved = await saveChange(tx, {
+      center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule: (r.route as unknown as RouteStep[])[0].rule,
+      action: 'request.leave.approve', evaluation: deps.rulebook.evaluate(edited, ctx),
+    });
+    rosters.push({ month, id: saved.id, version: saved.version, parent: base.meta.id });
     cover.push(...suggestCover(center, edited, ctx, deps.rulebook.rules, removed.filter((a) => a.kind !== 'overtime')));
   }
   return { rosters, cover };

@@ -10,7 +10,7 @@ import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
 import { audit } from '../db/repos/audit.ts';
 import { getRoster, listRosters, publishRoster, publishedRoster, saveRoster, type RosterMeta } from '../db/repos/rosters.ts';
-import type { Rulebook } from './rulebook.ts';
+import type { Evaluation, Rulebook } from './rulebook.ts';
 import { monthContext } from './rule-context.ts';
 
 export interface BaseRoster {
@@ -50,14 +50,16 @@ export interface SaveChangeInput {
   /** The rule under which the change was approved. */
   rule: string;
   action: string;
+  /** The rulebook's evaluation of the changed roster, when the caller already has it. */
+  evaluation?: Evaluation;
 }
 
 /** Writes the changed roster as a new version (re-scored by the rulebook) and audits it. */
 export async function saveChange(tx: Queryable, input: SaveChangeInput): Promise<RosterMeta> {
   const { center, base, change } = input;
   const edited = applyChange(base.roster, change);
-  const ctx = await monthContext(tx, center, base.roster.month, { roster: edited, requirementSetId: base.meta.requirementSetId });
-  const scored = { ...edited, ...input.rulebook.evaluate(edited, ctx) };
+  const evaluation = input.evaluation ?? input.rulebook.evaluate(edited, await monthContext(tx, center, base.roster.month, { roster: edited, requirementSetId: base.meta.requirementSetId }));
+  const scored = { ...edited, ...evaluation };
   const meta = await saveRoster(tx, {
     centerId: center.id,
     roster: scored,

@@ -36,6 +36,8 @@ export interface ChangeVerdict {
   /** The roster has requirements to compare coverage with. */
   coverageKnown: boolean;
   ok: boolean;
+  /** The rulebook's evaluation of the changed roster (stored with the new version). */
+  after: Evaluation;
 }
 
 const EPS = 1e-9;
@@ -73,5 +75,5 @@ export function judgeChange(book: Rulebook, before: Roster, after: Roster, ctx: 
   const hard = addedHardViolations(b.violations, a.violations);
   const drops = coverageDrops(b.coverage, a.coverage);
   const coverageKnown = ctx.requirements.length > 0;
-  return { hard, coverageDrops: drops, coverageKnown, ok: hard.length === 0 && drops.length === 0 && coverageKnown };
+  return { hard, coverageDrops: drops, coverageKnown, ok: hard.length === 0 && drops.length === 0 && coverageKnown, after: a };
 }
