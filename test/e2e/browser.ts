@@ -85,7 +85,3 @@ export async function chartData(page: Page): Promise<Record<string, number[]>> {
 export async function navLinks(page: Page): Promise<string[]> {
   return page.$$eval('#nav a', (as) => as.map((a) => (a as HTMLElement).dataset.page!));
 }
-
-export function cleanupDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
-}
