@@ -4,9 +4,10 @@
  * Eligible: a phone agent (agent or lead) offered a part of the window (src/intraday/callouts/offer-window.ts)
  * for whom the rulebook's rules (C1 minimum rest, C2 maximum consecutive days, H2 skill, H3 leave — passed in as
  * Rule objects, never re-decided here) report no violation that the overtime adds, and whose overtime this
- * month plus the offer stays within center.rules.monthlyOvertimeCapHours. Rules are run on the agent's own
- * assignments with and without the overtime (an extension is judged as the base shift stretched onto the
- * callout's queue); only violations the overtime adds count, so an old problem of the roster never blocks.
+ * month plus the offer stays within center.rules.monthlyOvertimeCapHours. The rules run on the roster with and
+ * without the overtimes (an extension is judged as the base shift stretched onto the callout's queue, a new
+ * shift as a shift worked that day); only violations the overtime adds count, so an old problem of the roster
+ * never blocks. These four rules judge each person alone, so all candidates are judged in one pair of runs.
  *
  * Ranked lexicographically: fewest overtime hours this month (fair spread of overtime), then higher tier by
  * calls per hour (T1; no tier counts as intern, as in staffing), then already in the building (an extension
@@ -15,7 +16,8 @@
 import type { Assignment, Roster, Violation } from '../../../solver/roster.ts';
 import { buildRuleContext, type LeaveDay, type Rule, type RuleContext } from '../../../solver/rules/rule.ts';
 import type { Agent, Center, Tier } from '../../domain/center-schema.ts';
-import { isoWithOffset, monthDates } from '../../time/local-day.ts';
+import { addDays, monthDates } from '../../time/local-day.ts';
+import { zonedIsoRenderer } from '../zoned-iso.ts';
 import { DateTime } from 'luxon';
 import { offerWindow, type OfferMode } from './offer-window.ts';
 
@@ -76,16 +78,19 @@ function cphTable(center: Center, queue: string): Record<Tier, number> {
   return q && q.kind === 'outbound' ? q.callsPerHour : DEFAULT_CPH;
 }
 
-/** Per-rule count and penalty of one agent's violations. */
-function tally(violations: readonly Violation[], agent: string): Map<string, { n: number; penalty: number; message: string }> {
-  const out = new Map<string, { n: number; penalty: number; message: string }>();
+type Tally = Map<string, { n: number; penalty: number; message: string }>;
+
+/** Per agent, per rule: count, penalty and a message of the violations. */
+function tallyByAgent(violations: readonly Violation[]): Map<string, Tally> {
+  const out = new Map<string, Tally>();
   for (const v of violations) {
-    if (v.agent !== undefined && v.agent !== agent) continue;
-    const cur = out.get(v.rule) ?? { n: 0, penalty: 0, message: v.message };
+    if (v.agent === undefined) continue;
+    const t = out.get(v.agent) ?? out.set(v.agent, new Map()).get(v.agent)!;
+    const cur = t.get(v.rule) ?? { n: 0, penalty: 0, message: v.message };
     cur.n += 1;
     cur.penalty += v.penalty;
     cur.message = v.message;
-    out.set(v.rule, cur);
+    t.set(v.rule, cur);
   }
   return out;
 }
@@ -97,32 +102,53 @@ function runRules(rules: readonly Rule[], ctx: RuleContext, center: Center, mont
 
 const hours = (minutes: number) => Math.round((minutes / 60) * 100) / 100;
 
+/**
+ * Days either side of the callout's day that can matter to C1 and C2: the longest run any contract allows plus
+ * two. The rules are run over the month's days within this reach only (they judge rest between neighbouring
+ * shifts and runs of days, so nothing further away changes with the overtime).
+ */
+export function contextDays(center: Center): number {
+  return Math.max(8, ...center.agents.map((a) => (a.contract.maxConsecutiveDays ?? center.rules.defaultMaxConsecutiveDays) + 2));
+}
+
+type OfferOf = { agent: Agent; own: Assignment[]; offer: { mode: OfferMode; startMs: number; endMs: number; base?: Assignment } };
+
 export function rankCandidates(input: RankInput): RankResult {
   const { center, window } = input;
   const zone = center.timezone;
-  const render = (ms: number) => isoWithOffset(DateTime.fromMillis(ms, { zone }));
+  const render = zonedIsoRenderer(zone);
   const date = DateTime.fromMillis(window.fromMs, { zone }).toISODate()!;
   const month = date.slice(0, 7);
-  const dates = monthDates(month);
+  const reach = contextDays(center);
+  const dates = monthDates(month).filter((d) => d >= addDays(date, -reach) && d <= addDays(date, reach));
   const monthStart = dates[0];
   const capMinutes = center.rules.monthlyOvertimeCapHours * 60;
   const cph = cphTable(center, window.queue);
-  const baseCtx = buildRuleContext(center, month, dates, { leave: [...input.leave] });
 
   const byAgent = new Map<string, Assignment[]>();
   for (const a of input.assignments) (byAgent.get(a.agent) ?? byAgent.set(a.agent, []).get(a.agent)!).push(a);
 
-  const eligible: Array<Omit<Candidate, 'rank'> & { inBuilding: boolean }> = [];
   const excluded: Excluded[] = [];
+  const offers: OfferOf[] = [];
   for (const agent of center.agents) {
     if (!PHONE_ROLES.has(agent.role) || (input.only && !input.only.has(agent.id))) continue;
     const own = byAgent.get(agent.id) ?? [];
     const offer = offerWindow(own, window.fromMs, window.toMs);
-    if ('reason' in offer) {
-      excluded.push({ agent: agent.id, rules: ['offer'], reasons: [offer.reason] });
-      continue;
-    }
-    const refusals = judge(input, agent, own, offer, { date, month, monthStart, baseCtx });
+    if ('reason' in offer) excluded.push({ agent: agent.id, rules: ['offer'], reasons: [offer.reason] });
+    else offers.push({ agent, own, offer });
+  }
+
+  // C1, C2, H2 and H3 each judge a person alone, so every candidate's overtime goes into one roster and each
+  // rule runs twice in all (without and with the overtimes); a violation counts against its own agent. The
+  // "month" the rules see is the month's days within reach of the callout; earlier days are `previous`.
+  const ctx = buildRuleContext(center, month, dates, { leave: [...input.leave], previous: offers.flatMap((o) => o.own.filter((a) => a.date < monthStart)) });
+  const inMonth = (list: readonly Assignment[]) => list.filter((a) => a.date >= monthStart && a.date <= dates[dates.length - 1]);
+  const before = tallyByAgent(runRules(input.rules, ctx, center, month, offers.flatMap((o) => inMonth(o.own))));
+  const after = tallyByAgent(runRules(input.rules, ctx, center, month, offers.flatMap((o) => inMonth(withOvertime(o.own, o.agent, window.queue, o.offer, date, render)))));
+
+  const eligible: Array<Omit<Candidate, 'rank'> & { inBuilding: boolean }> = [];
+  for (const { agent, offer } of offers) {
+    const refusals = added(before.get(agent.id), after.get(agent.id));
     const otMinutes = input.overtimeMinutes.get(agent.id) ?? 0;
     const offerMinutes = (offer.endMs - offer.startMs) / 60_000;
     if (otMinutes + offerMinutes > capMinutes + 1e-9) {
@@ -152,11 +178,26 @@ export function rankCandidates(input: RankInput): RankResult {
   eligible.sort((a, b) =>
     a.overtimeHoursThisMonth - b.overtimeHoursThisMonth || b.callsPerHour - a.callsPerHour
     || Number(b.inBuilding) - Number(a.inBuilding) || a.agent.localeCompare(b.agent));
+  excluded.sort((a, b) => a.agent.localeCompare(b.agent));
   return {
     date,
     candidates: eligible.map(({ inBuilding: _b, ...c }, i) => ({ ...c, rank: i + 1 })),
     excluded,
   };
+}
+
+/** Rules whose violations the overtime adds (more of them, or a larger penalty), with a message each. */
+function added(before: Tally | undefined, after: Tally | undefined): { rules: string[]; reasons: string[] } {
+  const rules: string[] = [];
+  const reasons: string[] = [];
+  for (const [rule, t] of after ?? []) {
+    const b = before?.get(rule);
+    if (!b || t.n > b.n || t.penalty > b.penalty + 1e-9) {
+      rules.push(rule);
+      reasons.push(`${rule}: ${t.message}`);
+    }
+  }
+  return { rules, reasons };
 }
 
 /** The tentative assignments with the overtime, as the rules should see them. */
@@ -167,30 +208,6 @@ export function withOvertime(own: readonly Assignment[], agent: Agent, queue: st
       ? { ...a, queue, start: offer.mode === 'extend-before' ? render(offer.startMs) : a.start, end: offer.mode === 'extend-after' ? render(offer.endMs) : a.end }
       : a);
   }
-  return [...own, { agent: agent.id, date, shift: 'OT', queue, start: render(offer.startMs), end: render(offer.endMs), breaks: [], kind: 'overtime' }];
-}
-
-function judge(
-  input: RankInput, agent: Agent, own: Assignment[], offer: { mode: OfferMode; startMs: number; endMs: number; base?: Assignment },
-  at: { date: string; month: string; monthStart: string; baseCtx: RuleContext },
-): { rules: string[]; reasons: string[] } {
-  const render = (ms: number) => isoWithOffset(DateTime.fromMillis(ms, { zone: input.center.timezone }));
-  const ctx: RuleContext = {
-    ...at.baseCtx,
-    agents: new Map([[agent.id, agent]]),
-    previous: own.filter((a) => a.date < at.monthStart),
-  };
-  const inRoster = (list: readonly Assignment[]) => list.filter((a) => a.date >= at.monthStart);
-  const before = tally(runRules(input.rules, ctx, input.center, at.month, inRoster(own)), agent.id);
-  const after = tally(runRules(input.rules, ctx, input.center, at.month, inRoster(withOvertime(own, agent, input.window.queue, offer, at.date, render))), agent.id);
-  const rules: string[] = [];
-  const reasons: string[] = [];
-  for (const [rule, t] of after) {
-    const b = before.get(rule);
-    if (!b || t.n > b.n || t.penalty > b.penalty + 1e-9) {
-      rules.push(rule);
-      reasons.push(`${rule}: ${t.message}`);
-    }
-  }
-  return { rules, reasons };
+  // Judged as a shift worked that day (the rulebook may treat stored overtime rows differently, e.g. H3).
+  return [...own, { agent: agent.id, date, shift: 'OT', queue, start: render(offer.startMs), end: render(offer.endMs), breaks: [] }];
 }
