@@ -30,9 +30,9 @@ function append(el, children) {
   }
 }
 
-/** A table: columns [{ label, value(row) → text|Node, num?: true, class? }]; name → data-table. */
-export function table(columns, rows, { caption, rowProps, name } = {}) {
-  return h('div.table-wrap',
+/** A table: columns [{ label, value(row) → text|Node, num?: true, class? }]; name → data-table; scroll → at most ~20 rows high. */
+export function table(columns, rows, { caption, rowProps, name, scroll = false } = {}) {
+  return h(scroll ? 'div.table-wrap.scroll-y' : 'div.table-wrap',
     h('table', name ? { dataset: { table: name } } : null,
       caption ? h('caption', caption) : null,
       h('thead', h('tr', columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : '' }, c.label)))),

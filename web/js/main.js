@@ -18,6 +18,7 @@ const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const who = document.getElementById('who');
 let session = null; // { me, center, centers }
+const LANGUAGES = [['zh-CN', '中文'], ['en', 'English']];
 let renderToken = 0;
 
 function parseHash() {
@@ -68,7 +69,8 @@ async function loadSession() {
     if (!centers.some((c) => c.id === centerId)) centerId = centers[0]?.id;
   }
   const center = centerId ? await api.get(`/api/centers/${encodeURIComponent(centerId)}`) : null;
-  const locale = me.locale ?? center?.locale ?? navigator.language;
+  // The center's locale, unless this tab chose another display language (words, numbers and dates together).
+  const locale = sessionStorage.getItem('shiftcast.lang') ?? me.locale ?? center?.locale ?? navigator.language;
   configureFormat({ locale, zone: center?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone });
   setLanguage(locale);
   document.documentElement.lang = locale;
@@ -83,8 +85,14 @@ function renderChrome() {
     ? h('select', { name: 'center', 'aria-label': t('shell.center'), onchange: (e) => { sessionStorage.setItem('shiftcast.center', e.target.value); start(); } },
       centers.map((c) => h('option', { value: c.id, selected: c.id === center?.id }, c.name ?? c.id)))
     : h('span.center', center?.name ?? center?.id ?? '');
+  const current = sessionStorage.getItem('shiftcast.lang') ?? me.locale ?? center?.locale ?? 'en';
+  const langPicker = h('select', {
+    name: 'lang', 'aria-label': t('shell.language'),
+    onchange: (e) => { sessionStorage.setItem('shiftcast.lang', e.target.value); start(); },
+  }, LANGUAGES.map(([value, label]) => h('option', { value, selected: current.toLowerCase().startsWith(value.slice(0, 2)) }, label)));
   fill(who,
     centerPicker,
+    langPicker,
     h('span.user', { title: me.agent ?? '' }, `${me.name} · ${t(`role.${me.role}`)}`),
     h('button.link', { type: 'button', onclick: signOut }, t('shell.signout')));
   who.hidden = false;

@@ -8,6 +8,7 @@ export const EN = {
   'signin.expired': 'Your session ended; sign in again.',
 
   'shell.center': 'Center',
+  'shell.language': 'Language',
   'shell.signout': 'Sign out',
   'shell.loading': 'Loading…',
   'shell.nopages': 'There is no page for your role.',

@@ -8,6 +8,7 @@ export const ZH = {
   'signin.expired': '会话已结束，请重新登录。',
 
   'shell.center': '中心',
+  'shell.language': '语言',
   'shell.signout': '退出',
   'shell.loading': '加载中…',
   'shell.nopages': '您的角色没有可用页面。',

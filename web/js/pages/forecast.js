@@ -181,7 +181,7 @@ async function accuracySection(ctx, chosen, forecasts, queue, accuracy) {
     { label: t('metric.wMAPE'), value: (r) => pct(r.wMAPE), num: true },
     { label: t('metric.bias'), value: (r) => signedPct(r.bias), num: true },
     { label: t('metric.MASE'), value: (r) => num(r.mase, 2), num: true },
-  ], rows, { name: 'accuracy', caption: t('forecast.accuracy.caption'), rowProps: (r) => ({ class: r.chosen ? '' : 'muted' }) }));
+  ], rows, { name: 'accuracy', scroll: true, caption: t('forecast.accuracy.caption'), rowProps: (r) => ({ class: r.chosen ? '' : 'muted' }) }));
   s.append(h('p.note', t('forecast.accuracy.note')));
   return s;
 }
