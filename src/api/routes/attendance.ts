@@ -21,7 +21,7 @@ export const PAY_ROLES = ['manager', 'director'] as const;
 export const canSeePay = (p: Principal, agent: string) => p.agentId === agent || (PAY_ROLES as readonly string[]).includes(p.role);
 
 const RECORDERS = new Set(['admin', 'director', 'manager', 'supervisor', 'lead']);
-const month = z.string().regex(/^\d{4}-\d{2}$/, 'expected "YYYY-MM"');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected "YYYY-MM"');
 const eventSchema = z.object({
   agent: z.string().min(1).optional(),
   kind: z.enum(EVENT_KINDS),

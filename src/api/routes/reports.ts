@@ -20,7 +20,7 @@ import { defineRoute } from '../route.ts';
 import { PAY_ROLES } from './attendance.ts';
 import { centerIdParams } from './centers.ts';
 
-const month = z.string().regex(/^\d{4}-\d{2}$/, 'expected "YYYY-MM"');
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected "YYYY-MM"');
 const format = z.enum(['json', 'csv']).default('json');
 const jsonParser = express.json({ limit: '20mb' });
 
