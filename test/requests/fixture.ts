@@ -4,12 +4,13 @@
  * Supervisor s1 runs teams t1 (lead l1, agents a01–a10) and t2 (lead l2, agents a11–a20); supervisor s2 runs
  * t3 (lead l3, agents a21–a24, floating-pool agent f1). Manager m1 and director d1. Agent a05 is in new-hire
  * training 2026-12-14 – 2026-12-18 (L10). Templates: E 08:00–16:00, L 14:00–22:00 (may not be followed by E,
- * C9), F floating 4 h starting 10:00–14:00. Asia/Shanghai (no daylight saving), 60-minute intervals.
+ * C9), each with a 60-minute meal; F floating 4 h starting 10:00–14:00. Asia/Shanghai (no daylight saving),
+ * 60-minute intervals.
  *
  * Roster: every phone agent works a 5-on/2-off cycle shifted by their index, so day d (0-based) is worked by
- * agent i when (d + i) mod 7 < 5; t1/t2 work E, t3 works E except a24 who works L; f1 works F at 10:00 on
- * the same cycle. Requirements are 1 agent per open hour except on TIGHT_DAY, where csr needs exactly the
- * agents rostered (so any hour lost falls below the requirement).
+ * agent i when (d + i) mod 7 < 5 (a05 is off during training); t1/t2 work E, t3 works E except a24 who works
+ * L; f1 works F at 10:00 on the same cycle. Requirements are 1 agent per open hour except on TIGHT_DAY, where
+ * csr needs exactly the agents rostered (so any hour lost falls below the requirement).
  */
 import { DateTime } from 'luxon';
 import { parseCenter } from '../../src/domain/center-loader.ts';
@@ -41,8 +42,8 @@ export function testCenter(rules: CenterInput['rules'] = {}): Center {
     open: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '08:00', to: '22:00' }],
     queues: [{ id: 'csr', kind: 'inbound' }],
     shiftTemplates: [
-      { id: 'E', start: '08:00', minutes: 480 },
-      { id: 'L', start: '14:00', minutes: 480, cannotBeFollowedBy: ['E'] },
+      { id: 'E', start: '08:00', minutes: 480, meal: { minutes: 60, from: '11:30', to: '13:30' } },
+      { id: 'L', start: '14:00', minutes: 480, meal: { minutes: 60, from: '17:30', to: '19:30' }, cannotBeFollowedBy: ['E'] },
       { id: 'F', start: ['10:00', '14:00'], minutes: 240, floating: true },
     ],
     teams: [
@@ -70,15 +71,24 @@ function shiftOf(agent: string): 'E' | 'L' | 'F' {
 }
 
 export function works(agent: string, date: string): boolean {
+  if (agent === 'a05' && date >= '2026-12-14' && date <= '2026-12-18') return false; // new-hire training (H3, L10)
   const i = PHONE_STAFF.indexOf(agent);
   const d = Number(date.slice(8, 10)) - 1;
   return (d + i) % 7 < 5;
 }
 
+/**
+ * A shift with its meal in the template's window (R8: 4 h after the start, 60 min) and a 5-minute break 40
+ * minutes into every full working hour (R7; none in the first 30 minutes, R9; none in the meal).
+ */
 export function assignment(agent: string, date: string, shift: 'E' | 'L' | 'F'): Assignment {
   const [h, minutes] = shift === 'E' ? [8, 480] : shift === 'L' ? [14, 480] : [10, 240];
   const start = DateTime.fromISO(date, { zone: ZONE }).set({ hour: h });
-  return { agent, date, shift, queue: 'csr', start: isoWithOffset(start), end: isoWithOffset(start.plus({ minutes })), breaks: [] };
+  const meal = minutes > 360 ? 4 : null;
+  const hours = Array.from({ length: meal === null ? minutes / 60 : minutes / 60 - 1 }, (_, k) => (meal !== null && k >= meal ? k + 1 : k));
+  const breaks: Assignment['breaks'] = hours.map((k) => ({ start: isoWithOffset(start.plus({ hours: k, minutes: 40 })), minutes: 5, kind: 'break' as const }));
+  if (meal !== null) breaks.splice(meal, 0, { start: isoWithOffset(start.plus({ hours: meal })), minutes: 60, kind: 'meal' });
+  return { agent, date, shift, queue: 'csr', start: isoWithOffset(start), end: isoWithOffset(start.plus({ minutes })), breaks };
 }
 
 export function decemberRoster(center: Center): Roster {
