@@ -69,8 +69,12 @@ for (const target of storageTargets('requests-swaps')) {
         const r = await file('a03', { kind: 'swap', mode: 'self', date: TIGHT_DAY, toDate: '2026-12-03' });
         expect(r.body).toMatchObject({ status: 'pending', rule: 'R3', nextApprover: { role: 'supervisor', agent: 's1' } });
         const below = r.body.impact.coverage.below;
-        expect(below).toHaveLength(8);
-        expect(below[0]).toEqual({ queue: 'csr', interval_start: `${TIGHT_DAY}T08:00:00+08:00`, required: 20, before: 20, after: 19 });
+        // E works 08:00–16:00 with the meal at 12:00: 7 hours lose a03. 20 agents work E that day, each on the
+        // phones 55 of the 60 minutes of 08:00 (one 5-minute break): required = before = 20 × 55/60, after 19 × 55/60.
+        expect(below.map((b: any) => b.interval_start.slice(11, 16))).toEqual(['08:00', '09:00', '10:00', '11:00', '13:00', '14:00', '15:00']);
+        expect(below[0].required).toBeCloseTo((20 * 55) / 60, 5);
+        expect(below[0].before).toBeCloseTo((20 * 55) / 60, 5);
+        expect(below[0].after).toBeCloseTo((19 * 55) / 60, 5);
         const ok = await act('s1', r.body.id, 'approve');
         expect(ok.body).toMatchObject({ status: 'approved', rule: 'R6' });
         expect(ok.body.decisions.at(-1)).toMatchObject({ outcome: 'approved', agent: 's1' });
