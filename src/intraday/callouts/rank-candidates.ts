@@ -139,12 +139,17 @@ export function rankCandidates(input: RankInput): RankResult {
   }
 
   // C1, C2, H2 and H3 each judge a person alone, so every candidate's overtime goes into one roster and each
-  // rule runs twice in all (without and with the overtimes); a violation counts against its own agent. The
+  // rule runs at most twice in all (with and without the overtimes); a violation counts against its own agent. The
   // "month" the rules see is the month's days within reach of the callout; earlier days are `previous`.
-  const ctx = buildRuleContext(center, month, dates, { leave: [...input.leave], previous: offers.flatMap((o) => o.own.filter((a) => a.date < monthStart)) });
+  // Only people with a violation after need the run without their overtime (to tell new from old problems);
+  // the context object is kept (the rulebook caches per context), its `previous` narrowed to them.
+  const earlier = (list: readonly OfferOf[]) => list.flatMap((o) => o.own.filter((a) => a.date < monthStart));
+  const ctx = buildRuleContext(center, month, dates, { leave: [...input.leave], previous: earlier(offers) });
   const inMonth = (list: readonly Assignment[]) => list.filter((a) => a.date >= monthStart && a.date <= dates[dates.length - 1]);
-  const before = tallyByAgent(runRules(input.rules, ctx, center, month, offers.flatMap((o) => inMonth(o.own))));
   const after = tallyByAgent(runRules(input.rules, ctx, center, month, offers.flatMap((o) => inMonth(withOvertime(o.own, o.agent, window.queue, o.offer, date, render)))));
+  const flagged = offers.filter((o) => after.has(o.agent.id));
+  ctx.previous = earlier(flagged);
+  const before = tallyByAgent(runRules(input.rules, ctx, center, month, flagged.flatMap((o) => inMonth(o.own))));
 
   const eligible: Array<Omit<Candidate, 'rank'> & { inBuilding: boolean }> = [];
   for (const { agent, offer } of offers) {
