@@ -54,10 +54,14 @@ function buildChange(center: Center, base: BaseRoster, agentId: string, p: Chang
   return selfSwapChange(center, base.roster, agentId, p);
 }
 
+/** The people whose shifts the change moves. */
+function peopleOf(agentId: string, p: ChangePayload): string[] {
+  return p.kind === 'swap' && p.mode === 'peer' ? [agentId, p.with] : [agentId];
+}
+
 function changeKeys(agentId: string, p: ChangePayload): string[] {
   const month = dates(p)[0].slice(0, 7);
-  const agents = p.kind === 'swap' && p.mode === 'peer' ? [agentId, p.with] : [agentId];
-  return [...agents.map((a) => `agent-month:${a}:${month}`), `roster-month:${month}`];
+  return [...peopleOf(agentId, p).map((a) => `agent-month:${a}:${month}`), `roster-month:${month}`];
 }
 
 export function changeLockKeys(r: StoredRequest): string[] {
@@ -126,10 +130,10 @@ export async function fileChange(db: Db, center: Center, principal: Principal, b
 
     const edited = applyChange(base.roster, change);
     const ctx = await monthContext(tx, center, month, { roster: base.roster, requirementSetId: base.meta.requirementSetId });
-    const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx);
+    const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx, peopleOf(agentId, p));
     const impact = impactOf(verdict, change, quota);
     if (verdict.ok) {
-      const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: id, rule, action: `request.${p.kind}.approve`, evaluation: verdict.after });
+      const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: id, rule, action: `request.${p.kind}.approve` });
       await setState(tx, center, id, { status: 'approved', route: [], rule, impact, result: { rosters: [{ month, id: saved.id, version: saved.version, parent: base.meta.id }] } });
       await recordDecision(tx, id, null, 'approved', rule, `approved automatically: no hard rule breaks and coverage stays at or above the requirement; ${quota.map((q) => `${q.agent} ${q.used}/${q.quota}`).join(', ')} used in ${month}`, { quota, hard: 0, coverageBelow: 0 });
       return id;
@@ -155,13 +159,13 @@ export async function approveChangeStep(tx: Queryable, center: Center, principal
   }
   const edited = applyChange(base.roster, change);
   const ctx = await monthContext(tx, center, month, { roster: base.roster, requirementSetId: base.meta.requirementSetId });
-  const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx);
+  const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx, peopleOf(r.agentId, p));
   const impact = { ...impactOf(verdict, change, (r.impact.quota as QuotaUse[]) ?? []) };
   if (verdict.hard.length > 0) {
     const v = verdict.hard[0];
     throw new RuleViolationError(v.rule, `the ${p.kind} breaks hard rule(s) ${[...new Set(verdict.hard.map((h) => h.rule))].join(', ')} and cannot be approved: ${v.message}`, { violations: impact.hard });
   }
-  const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule, action: `request.${p.kind}.approve`, evaluation: verdict.after });
+  const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule, action: `request.${p.kind}.approve` });
   await setState(tx, center, r.id, { status: 'approved', route: [], rule, impact, result: { rosters: [{ month, id: saved.id, version: saved.version, parent: base.meta.id }] } });
   const below = verdict.coverageDrops.length;
   await recordDecision(tx, r.id, principal, 'approved', rule, below ? `approved by the duty supervisor with ${below} interval(s) below the requirement` : 'approved by the duty supervisor', { coverage: impact.coverage });

@@ -3,14 +3,15 @@
  * stay within every hard rule of the rulebook. Two pools: the floating pool (agents whose contract allows only
  * floating templates, R4), offered a floating shift starting as close to the vacated start as their template's
  * window allows; and agents on a rest day, offered the vacated shift itself. Each candidate is judged by the
- * rulebook's hard rules on their own month with the shift added; only those it adds no violation for are kept.
+ * rulebook's hard rules on their own month with the shift added (rulebook.ts focusOn); only those it adds no
+ * violation for are kept.
  * Floating pool first, then the same team, then whoever works fewest days that month.
  */
-import type { Assignment, Roster } from '../../solver/roster.ts';
+import type { Assignment, Roster, Violation } from '../../solver/roster.ts';
 import type { Rule, RuleContext } from '../../solver/rules/rule.ts';
 import type { Agent, Center, ShiftTemplate } from '../domain/center-schema.ts';
 import { clockMinutes, formatClock } from '../time/clock.ts';
-import { addedHardViolations } from './rulebook.ts';
+import { addedHardViolations, focusOn, hardViolations } from './rulebook.ts';
 import { moveAssignment, reassign } from './shift-move.ts';
 
 export interface CoverCandidate {
@@ -52,13 +53,17 @@ function floatingOffer(center: Center, vacated: Assignment, t: ShiftTemplate): A
   return moveAssignment(center, { ...vacated, breaks: [] }, { date: vacated.date, shift: t.id, start: formatClock(clamped) });
 }
 
-function hardViolations(rules: readonly Rule[], roster: Roster, ctx: RuleContext) {
-  return rules.filter((r) => r.level === 'hard').flatMap((r) => r.check(roster, ctx));
-}
+/**
+ * Rules about where breaks and the meal sit inside a shift. A floating cover shift is offered without them:
+ * the duty supervisor places them when the shift is taken (R7, R8), so they are not held against it.
+ */
+const PLACED_WHEN_TAKEN = new Set(['R7', 'R8', 'R9']);
 
 export function suggestCover(center: Center, roster: Roster, ctx: RuleContext, rules: readonly Rule[], vacated: readonly Assignment[], limit = 5): CoverSuggestion[] {
   const byAgent = new Map<string, Assignment[]>();
   for (const a of roster.assignments) (byAgent.get(a.agent) ?? byAgent.set(a.agent, []).get(a.agent)!).push(a);
+  const withoutPlacement = rules.filter((r) => !PLACED_WHEN_TAKEN.has(r.id));
+  const before = new Map<string, Violation[]>();
   const out: CoverSuggestion[] = [];
   for (const v of vacated) {
     const home = center.agents.find((a) => a.id === v.agent)?.team ?? null;
@@ -70,10 +75,14 @@ export function suggestCover(center: Center, roster: Roster, ctx: RuleContext, r
       const floating = floatingTemplate(center, agent);
       const offer = { ...(floating ? floatingOffer(center, v, floating) : v), queue: v.queue };
       const shift = reassign(center, offer, agent.id);
-      const solo: RuleContext = { ...ctx, agents: new Map([[agent.id, agent]]) };
-      const before = { ...roster, assignments: own };
-      const after = { ...roster, assignments: [...own, shift] };
-      if (addedHardViolations(hardViolations(rules, before, solo), hardViolations(rules, after, solo)).length > 0) continue;
+      const judged = floating ? withoutPlacement : rules;
+      const key = `${agent.id}|${floating ? 'f' : 'r'}`;
+      if (!before.has(key)) {
+        const now = focusOn(roster, ctx, [agent.id]);
+        before.set(key, hardViolations(judged, now.roster, now.ctx));
+      }
+      const after = focusOn({ ...roster, assignments: [...own, shift] }, ctx, [agent.id]);
+      if (addedHardViolations(before.get(key)!, hardViolations(judged, after.roster, after.ctx)).length > 0) continue;
       found.push({ agent: agent.id, team: agent.team ?? null, source: floating ? 'floating' : 'rest-day', shift: shift.shift, start: shift.start, end: shift.end, days: own.length });
     }
     found.sort((x, y) => Number(y.source === 'floating') - Number(x.source === 'floating') || Number(y.team === home) - Number(x.team === home) || x.days - y.days || x.agent.localeCompare(y.agent));

@@ -27,7 +27,11 @@ export function evaluateWith(rules: readonly Rule[], roster: Roster, ctx: RuleCo
 }
 
 export function rulebookOf(rules: readonly Rule[]): Rulebook {
-  return { rules, evaluate: (roster, ctx) => evaluateWith(rules, roster, ctx) };
+  return {
+    rules,
+    evaluate: (roster, ctx) => evaluateWith(rules, roster, ctx),
+    coverage: (roster, ctx) => coverageOf(roster.assignments, ctx.requirements, ctx.center.intervalMinutes),
+  };
 }
 
 export const defaultRulebook: Rulebook = rulebookOf(COMMITTED_RULES);

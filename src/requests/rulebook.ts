@@ -1,9 +1,12 @@
 /**
- * The rulebook as requests use it: the solver's rules (solver/rules/, the only place a roster rule is decided)
- * and its evaluation of a roster (coverage per interval, violations, score). A change (swap, rest-day move,
- * cover) is judged by evaluating the roster before and after it:
- * - hard: violations of hard rules that the change adds (same rule, agent, day and interval, larger penalty
- *   or new), so rules already broken elsewhere in the month do not block an unrelated swap;
+ * The rulebook as requests use it: the solver's rules (solver/rules/, the only place a roster rule is decided),
+ * its evaluation of a roster (violations, score, coverage per interval) and its coverage measure. A change
+ * (swap, rest-day move) is judged by running the rules on the roster before and after it:
+ * - hard: violations of hard rules that the change adds (same rule and person/team/queue, larger total
+ *   penalty), so rules already broken elsewhere do not block an unrelated swap and a violation that merely
+ *   moves with a shift is not new. A change only moves the shifts of the people it names, so the person rules
+ *   are run on those people (their shifts, their calendars); when one of them holds the floor (a supervisor,
+ *   whose cover R11 judges across people) the whole roster is judged instead.
  * - coverage: intervals where scheduled agents fall below the requirement and below what they were before.
  */
 import type { CoverageRow, Roster, Score, Violation } from '../../solver/roster.ts';
@@ -17,7 +20,10 @@ export interface Evaluation {
 
 export interface Rulebook {
   readonly rules: readonly Rule[];
+  /** Every rule, score and coverage: what a stored roster version carries. */
   evaluate(roster: Roster, ctx: RuleContext): Evaluation;
+  /** Coverage rows of the context's requirements (scheduled = agents on the phones). */
+  coverage(roster: Roster, ctx: RuleContext): CoverageRow[];
 }
 
 export interface CoverageDrop {
@@ -36,17 +42,15 @@ export interface ChangeVerdict {
   /** The roster has requirements to compare coverage with. */
   coverageKnown: boolean;
   ok: boolean;
-  /** The rulebook's evaluation of the changed roster (stored with the new version). */
-  after: Evaluation;
 }
 
 const EPS = 1e-9;
 
 function violationKey(v: Violation): string {
-  return [v.rule, v.agent ?? '', v.team ?? '', v.queue ?? '', v.date ?? '', v.interval_start ?? ''].join('|');
+  return [v.rule, v.agent ?? '', v.team ?? '', v.queue ?? ''].join('|');
 }
 
-/** Hard violations of `after` that are new or heavier than in `before`. */
+/** Hard violations of `after` whose rule weighs more on the same person (team, queue) than in `before`. */
 export function addedHardViolations(before: readonly Violation[], after: readonly Violation[]): Violation[] {
   const was = new Map<string, number>();
   for (const v of before) if (v.level === 'hard') was.set(violationKey(v), (was.get(violationKey(v)) ?? 0) + v.penalty);
@@ -68,12 +72,28 @@ export function coverageDrops(before: readonly CoverageRow[], after: readonly Co
   return out;
 }
 
-/** Judges a change: the rulebook evaluates both rosters under the same context. */
-export function judgeChange(book: Rulebook, before: Roster, after: Roster, ctx: RuleContext): ChangeVerdict {
-  const b = book.evaluate(before, ctx);
-  const a = book.evaluate(after, ctx);
-  const hard = addedHardViolations(b.violations, a.violations);
-  const drops = coverageDrops(b.coverage, a.coverage);
+const PHONE_ROLES = new Set(['agent', 'lead']);
+
+/** The roster and context narrowed to some people (their shifts and records), unless one holds the floor. */
+export function focusOn(roster: Roster, ctx: RuleContext, people: readonly string[]): { roster: Roster; ctx: RuleContext } {
+  if (people.some((id) => !PHONE_ROLES.has(ctx.agents.get(id)?.role ?? ''))) return { roster, ctx };
+  const keep = new Set(people);
+  return {
+    roster: { ...roster, assignments: roster.assignments.filter((a) => keep.has(a.agent)) },
+    ctx: { ...ctx, agents: new Map([...ctx.agents].filter(([id]) => keep.has(id))) },
+  };
+}
+
+export function hardViolations(rules: readonly Rule[], roster: Roster, ctx: RuleContext): Violation[] {
+  return rules.filter((r) => r.level === 'hard').flatMap((r) => r.check(roster, ctx));
+}
+
+/** Judges a change that moves the shifts of `people`. */
+export function judgeChange(book: Rulebook, before: Roster, after: Roster, ctx: RuleContext, people: readonly string[]): ChangeVerdict {
+  const b = focusOn(before, ctx, people);
+  const a = focusOn(after, ctx, people);
+  const hard = addedHardViolations(hardViolations(book.rules, b.roster, b.ctx), hardViolations(book.rules, a.roster, a.ctx));
+  const drops = coverageDrops(book.coverage(before, ctx), book.coverage(after, ctx));
   const coverageKnown = ctx.requirements.length > 0;
-  return { hard, coverageDrops: drops, coverageKnown, ok: hard.length === 0 && drops.length === 0 && coverageKnown, after: a };
+  return { hard, coverageDrops: drops, coverageKnown, ok: hard.length === 0 && drops.length === 0 && coverageKnown };
 }
