@@ -31,6 +31,8 @@ export interface RuleContext {
   leave: LeaveDay[];
   /** Assignments of published (pinned) days that the roster must keep unchanged. */
   pinned: Assignment[];
+  /** Published dates (every person's day is fixed there); default: the dates of `pinned`. */
+  pinnedDates?: string[];
   /** The last days of the previous month, for rest and consecutive-day rules across the boundary. */
   previous: Assignment[];
   agents: Map<string, Agent>;
@@ -49,7 +51,7 @@ export function buildRuleContext(
   center: Center,
   month: string,
   dates: string[],
-  parts: Partial<Pick<RuleContext, 'requirements' | 'leave' | 'pinned' | 'previous'>> = {},
+  parts: Partial<Pick<RuleContext, 'requirements' | 'leave' | 'pinned' | 'pinnedDates' | 'previous'>> = {},
 ): RuleContext {
   return {
     center,
@@ -58,6 +60,7 @@ export function buildRuleContext(
     requirements: parts.requirements ?? [],
     leave: parts.leave ?? [],
     pinned: parts.pinned ?? [],
+    ...(parts.pinnedDates ? { pinnedDates: parts.pinnedDates } : {}),
     previous: parts.previous ?? [],
     agents: new Map(center.agents.map((a) => [a.id, a])),
     teams: new Map(center.teams.map((t) => [t.id, t])),

@@ -1,0 +1,71 @@
+/**
+ * What the roster solver takes and gives: a month's problem (center, requirements, approved leave, published
+ * days, the previous month's tail) and the solve options (time limit, progress, cancel). Pure data, no storage.
+ */
+import type { Center } from '../src/domain/center-schema.ts';
+import type { RequirementPoint } from '../src/formats/requirements-csv.ts';
+import type { Assignment, Roster, Score } from './roster.ts';
+import type { LeaveDay } from './rules/rule.ts';
+import type { FeasibilityReport } from './feasibility.ts';
+
+export interface RosterProblem {
+  center: Center;
+  /** "YYYY-MM". */
+  month: string;
+  /** Agents needed on the phones per queue and interval (FORMATS.md "Requirements"). */
+  requirements: RequirementPoint[];
+  /** Approved leave days (besides the center's `unavailable` entries with reason "leave"). */
+  leave?: LeaveDay[];
+  /** Assignments of published days, kept unchanged (P1). */
+  pinned?: Assignment[];
+  /** Published dates: every agent's day is fixed there (an agent without a pinned assignment is off). */
+  pinnedDates?: string[];
+  /** The last days of the previous month (rest C1 and consecutive days C2 across the boundary). */
+  previous?: Assignment[];
+}
+
+export interface SolveProgress {
+  /** 0..1 of the time budget (or of the phases, whichever is further). */
+  fraction: number;
+  phase: string;
+  /** Score of the best complete roster so far, when there is one. */
+  best?: Score;
+}
+
+export interface SolveOptions {
+  /** Wall-clock budget for the whole solve (default 60 s). */
+  timeLimitMs?: number;
+  onProgress?: (progress: SolveProgress) => void;
+  /** Called with each new best roster (at most every `snapshotEveryMs`); the thread wrapper uses it. */
+  onBest?: (roster: Roster) => void;
+  snapshotEveryMs?: number;
+  /** Cancel = stop as soon as possible and return the best roster so far. */
+  signal?: AbortSignal;
+  /** Polled like `signal` (for callers that cannot deliver an AbortSignal event, e.g. a busy worker thread). */
+  shouldStop?: () => boolean;
+  /** Random seed of the local search (same seed and budget, same roster when the machine is not loaded). */
+  seed?: number;
+  /** Backend of the per-day shift-design model ("highs" default). */
+  dayBackend?: 'highs' | 'jslp';
+}
+
+export interface LowerBound {
+  /** LP relaxation bound on understaffed agent-hours: no roster keeping the hard rules can do better. */
+  understaffed: number;
+  /** How the bound was obtained ("LP relaxation of the month shift-design model"). */
+  method: string;
+}
+
+export interface PhaseTiming {
+  phase: string;
+  ms: number;
+}
+
+export interface SolveResult {
+  roster: Roster;
+  lowerBound: LowerBound;
+  feasibility: FeasibilityReport;
+  phases: PhaseTiming[];
+  /** The solve stopped early because it was cancelled. */
+  cancelled: boolean;
+}

@@ -1,0 +1,186 @@
+/**
+ * Local search on the named roster, late-acceptance hill climbing (Burke & Bykov, "The late acceptance
+ * hill-climbing heuristic", EJOR 258, 2017): a move is accepted when it does not worsen the objective, or when
+ * the result is no worse than the objective L iterations ago. Moves:
+ *  - change: one person's day becomes another shift, another queue, or a day off (best-of-all or random);
+ *  - move day: a person's shift moves to one of their days off (keeps their day count);
+ *  - swap: two interchangeable people exchange their day (coverage unchanged — fixes rest, runs, fairness);
+ *  - double swap: two interchangeable people exchange a work day for a day off (day counts kept);
+ *  - re-place: meals and breaks of a day re-optimized (placement.ts).
+ * Every new shift takes the meal and break slots that fit the coverage best. Repairs first: a third of the
+ * moves start from a person whose line breaks a hard rule.
+ */
+import type { Plan } from '../assign/initial-assignment.ts';
+import { improveDayPlacement } from '../assign/placement.ts';
+import type { Placed } from './coverage-state.ts';
+import type { LineCost } from './line-cost.ts';
+import type { SearchState } from './search-state.ts';
+
+export interface SearchOptions {
+  /** performance.now() deadline. */
+  deadline: number;
+  shouldStop: () => boolean;
+  random: () => number;
+  /** Called when the best objective improves (with a copy of the best plan). */
+  onBest?: (objective: number, plan: Plan) => void;
+  onTick?: (elapsedShare: number) => void;
+  historyLength?: number;
+}
+
+export interface SearchResult {
+  plan: Plan;
+  objective: number;
+  iterations: number;
+  accepted: number;
+}
+
+export function localSearch(state: SearchState, options: SearchOptions): SearchResult {
+  const { cov, plan } = state;
+  const rand = options.random;
+  const n = state.people.length;
+  const start = performance.now();
+  let cost = state.objective();
+  let best = cost;
+  let bestPlan: Plan = plan.map((l) => l.slice());
+  const L = options.historyLength ?? 3000;
+  const history = new Float64Array(L).fill(cost);
+  let violators: number[] = [];
+  let iterations = 0;
+  let accepted = 0;
+  let lastTick = start;
+  if (n === 0) return { plan: bestPlan, objective: cost, iterations, accepted };
+
+  const accept = (delta: number) => {
+    const next = cost + delta;
+    const v = iterations % L;
+    const ok = delta <= 1e-12 || next <= history[v];
+    if (ok) {
+      cost = next;
+      accepted++;
+    }
+    history[v] = cost;
+    return ok;
+  };
+  const pickPerson = () => (violators.length > 0 && rand() < 0.33 ? violators[Math.floor(rand() * violators.length)] : Math.floor(rand() * n));
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)];
+  const placedAt = (k: number, d: number) => plan[state.people[k].index][d];
+
+  const tryChange = (k: number, d: number, exhaustive: boolean) => {
+    const old = placedAt(k, d);
+    const choices = state.choices(k, d);
+    let removal = 0;
+    if (old) {
+      removal = cov.removalDelta(old);
+      cov.apply(old, -1);
+    }
+    let bestMove: { placed: Placed | null; delta: number; line: LineCost } | undefined;
+    const consider = (placed: Placed | null, covDelta: number) => {
+      const line = state.lineWith(k, [[d, placed]]);
+      const delta = removal + covDelta + state.linesDelta(new Map([[k, line]]));
+      if (!bestMove || delta < bestMove.delta) bestMove = { placed, delta, line };
+    };
+    if (exhaustive) {
+      if (old) consider(null, 0);
+      for (const c of choices) {
+        if (old && c.option === old.option && c.q === old.q) continue;
+        const b = cov.bestPlacement(c.option, c.q);
+        consider(b.placed, b.delta);
+      }
+    } else if (old && (choices.length === 0 || rand() < 0.25)) consider(null, 0);
+    else if (choices.length > 0) {
+      const c = pick(choices);
+      if (!(old && c.option === old.option && c.q === old.q)) {
+        const b = cov.bestPlacement(c.option, c.q);
+        consider(b.placed, b.delta);
+      }
+    }
+    if (bestMove && accept(bestMove.delta)) {
+      if (bestMove.placed) cov.apply(bestMove.placed, 1);
+      state.commitLines(new Map([[k, bestMove.line]]), [[k, d, bestMove.placed]]);
+      return;
+    }
+    if (old) cov.apply(old, 1);
+  };
+
+  const tryMoveDay = (k: number) => {
+    const days = state.freeDays[k];
+    const d1 = pick(days);
+    const d2 = pick(days);
+    const old = placedAt(k, d1);
+    if (d1 === d2 || !old || placedAt(k, d2)) return;
+    const choices = state.choices(k, d2);
+    if (choices.length === 0) return;
+    const same = choices.filter((c) => c.option.templateId === old.option.templateId && c.q === old.q);
+    const c = same.length > 0 && rand() < 0.7 ? pick(same) : pick(choices);
+    const removal = cov.removalDelta(old);
+    cov.apply(old, -1);
+    const b = cov.bestPlacement(c.option, c.q);
+    const line = state.lineWith(k, [[d1, null], [d2, b.placed]]);
+    const next = new Map([[k, line]]);
+    if (accept(removal + b.delta + state.linesDelta(next))) {
+      cov.apply(b.placed, 1);
+      state.commitLines(next, [[k, d1, null], [k, d2, b.placed]]);
+    } else cov.apply(old, 1);
+  };
+
+  const trySwap = (k: number, d: number) => {
+    const k2 = pick(state.groupMembers[k]);
+    if (k2 === k || !state.people[k2].free[d]) return;
+    const a = placedAt(k, d);
+    const b = placedAt(k2, d);
+    if (!a && !b) return;
+    const next = new Map([[k, state.lineWith(k, [[d, b]])], [k2, state.lineWith(k2, [[d, a]])]]);
+    if (accept(state.linesDelta(next))) state.commitLines(next, [[k, d, b], [k2, d, a]]);
+  };
+
+  const tryDoubleSwap = (k: number) => {
+    const k2 = pick(state.groupMembers[k]);
+    if (k2 === k) return;
+    const d1 = pick(state.freeDays[k]);
+    const d2 = pick(state.freeDays[k]);
+    const p2 = state.people[k2];
+    if (d1 === d2 || !p2.free[d1] || !p2.free[d2]) return;
+    const a1 = placedAt(k, d1);
+    const a2 = placedAt(k, d2);
+    const b1 = placedAt(k2, d1);
+    const b2 = placedAt(k2, d2);
+    if (!a1 || a2 || b1 || !b2) return;
+    const next = new Map([
+      [k, state.lineWith(k, [[d1, null], [d2, b2]])],
+      [k2, state.lineWith(k2, [[d1, a1], [d2, null]])],
+    ]);
+    if (accept(state.linesDelta(next))) state.commitLines(next, [[k, d1, null], [k, d2, b2], [k2, d1, a1], [k2, d2, null]]);
+  };
+
+  for (;;) {
+    if ((iterations & 255) === 0) {
+      const now = performance.now();
+      if (now >= options.deadline || options.shouldStop()) break;
+      if ((iterations & 8191) === 0) violators = state.lines.flatMap((l, k) => (l.hard > 0 ? [k] : []));
+      if (now - lastTick > 500) {
+        lastTick = now;
+        options.onTick?.((now - start) / Math.max(1, options.deadline - start));
+      }
+      if ((iterations & 32767) === 0 && iterations > 0) {
+        const d = Math.floor(rand() * state.model.horizon.dates.length);
+        cost += improveDayPlacement(cov, plan, d, 2);
+      }
+    }
+    iterations++;
+    const k = pickPerson();
+    const days = state.freeDays[k];
+    if (days.length === 0) continue;
+    const r = rand();
+    if (r < 0.35) tryChange(k, pick(days), false);
+    else if (r < 0.45) tryChange(k, pick(days), true);
+    else if (r < 0.65) tryMoveDay(k);
+    else if (r < 0.85) trySwap(k, pick(days));
+    else tryDoubleSwap(k);
+    if (cost < best - 1e-9) {
+      best = cost;
+      bestPlan = plan.map((l) => l.slice());
+      options.onBest?.(best, bestPlan);
+    }
+  }
+  return { plan: bestPlan, objective: best, iterations, accepted };
+}

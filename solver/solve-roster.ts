@@ -1,0 +1,153 @@
+/**
+ * solveRoster: a month's roster from a RosterProblem, within a time limit, cancellable, reporting progress.
+ * Pipeline (each stage in its own file):
+ *  1. feasibility.ts — what cannot be kept, in plain words;
+ *  2. design/month-plan.ts — LP relaxation of the shift-design model on HiGHS: the understaffing lower bound
+ *     and the month's plan, rounded to whole shifts per staff group, day, option and queue;
+ *  3. assign/initial-assignment.ts — named people for the planned shifts, day by day, meals and breaks placed;
+ *     assign/supervisor-cover.ts — supervisors for every open minute (R11), a small MIP on HiGHS;
+ *  4. search/local-search.ts — late-acceptance local search on the named roster until the time limit;
+ *  5. assign/placement.ts — meals and breaks of every day re-optimized; output/to-assignments.ts — the roster;
+ *     rules/evaluate.ts — score and violations by the rulebook.
+ * Pure: no storage, no HTTP. HiGHS is synchronous: run from a worker thread (thread/) on a server.
+ */
+import { buildGroups } from './design/groups.ts';
+import { planMonth } from './design/month-plan.ts';
+import { assignNamed, type Plan } from './assign/initial-assignment.ts';
+import { improveDayPlacement } from './assign/placement.ts';
+import { placeDayExactly } from './assign/placement-mip.ts';
+import { coverSupervisors } from './assign/supervisor-cover.ts';
+import { checkFeasibility } from './feasibility.ts';
+import { createHighsBackend } from './lp/highs-backend.ts';
+import { assignmentCoverage } from './model/assignment-coverage.ts';
+import { buildSolverModel, type SolverModel } from './model/build-model.ts';
+import type { Person } from './model/people.ts';
+import { toAssignments } from './output/to-assignments.ts';
+import type { PhaseTiming, RosterProblem, SolveOptions, SolveResult } from './problem.ts';
+import type { Roster, Score } from './roster.ts';
+import { evaluate } from './rules/evaluate.ts';
+import { buildRuleContext, type RuleContext } from './rules/rule.ts';
+import { CoverageState, type Placed } from './search/coverage-state.ts';
+import { localSearch } from './search/local-search.ts';
+import { SearchState } from './search/search-state.ts';
+import { seededRandom } from '../src/demo/generate-center.ts';
+
+/** Coverage of the published days' phone shifts, fixed for the whole solve. */
+export function pinnedCoverage(m: SolverModel): Float64Array[] {
+  const fixed = m.queueIds.map(() => new Float64Array(m.horizon.startMs.length));
+  for (const p of m.phone) {
+    for (const a of p.pinned) {
+      if (!a) continue;
+      const q = m.queueIds.indexOf(a.queue);
+      if (q < 0) continue;
+      const off = a.breaks.map((b) => ({ fromMs: Date.parse(b.start), toMs: Date.parse(b.start) + b.minutes * 60_000 }));
+      const { idx, frac } = assignmentCoverage(m.horizon, Date.parse(a.start), Date.parse(a.end), off);
+      idx.forEach((i, k) => (fixed[q][i] += frac[k]));
+    }
+  }
+  return fixed;
+}
+
+export function ruleContextOf(problem: RosterProblem, dates: string[]): RuleContext {
+  return buildRuleContext(problem.center, problem.month, dates, {
+    requirements: problem.requirements,
+    leave: problem.leave ?? [],
+    pinned: problem.pinned ?? [],
+    pinnedDates: problem.pinnedDates,
+    previous: problem.previous ?? [],
+  });
+}
+
+function emptyRoster(problem: RosterProblem): Roster {
+  return { center: problem.center.id, month: problem.month, assignments: [], coverage: [], score: { hard: 0, understaffed: 0, overstaffed: 0, soft: 0 }, violations: [] };
+}
+
+export async function solveRoster(problem: RosterProblem, options: SolveOptions = {}): Promise<SolveResult> {
+  const t0 = performance.now();
+  const limit = options.timeLimitMs ?? 60_000;
+  const deadline = t0 + limit;
+  const stopped = () => Boolean(options.signal?.aborted || options.shouldStop?.());
+  const phases: PhaseTiming[] = [];
+  let mark = t0;
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases.push({ phase: name, ms: Math.round(now - mark) });
+    mark = now;
+    options.onProgress?.({ fraction: Math.min(1, (now - t0) / limit), phase: name, best: bestScore });
+  };
+  let bestScore: Score | undefined;
+
+  const m = buildSolverModel(problem);
+  const feasibility = checkFeasibility(problem, m);
+  phase('model and feasibility');
+  const highs = await createHighsBackend();
+  const groups = buildGroups(m);
+  const groupIndex = new Map<Person, number>();
+  groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
+  const fixed = pinnedCoverage(m);
+  const plan = planMonth(m, groups, highs, fixed, { timeLimitMs: Math.max(500, 0.35 * limit), shouldStop: stopped });
+  phase('month plan (LP)');
+  const cov = new CoverageState(m, fixed);
+  const named = assignNamed(m, groups, plan.counts, cov);
+  const supervisors = coverSupervisors(m, highs, Math.max(300, 0.1 * limit), stopped);
+  phase('named assignment');
+  const days = m.horizon.dates.length;
+  const placeAll = (plan: (Placed | null)[][], c: CoverageState, share: number, until = deadline) => {
+    const perDay = Math.max(50, (share * limit) / days);
+    for (let d = 0; d < days && !stopped(); d++) {
+      const left = (until - performance.now()) / (days - d);
+      if (left < 20) break;
+      placeDayExactly(c, highs, plan, d, Math.min(perDay, left), stopped);
+    }
+  };
+  placeAll(named, cov, 0.1);
+  for (const [s, line] of supervisors) named[s.index] = line;
+  phase('meal and break placement (MIP)');
+
+  const state = new SearchState(m, named, cov, groupIndex);
+  // Kept for the final placement (≤ 5% of the budget) and the rulebook's evaluation.
+  const evaluationMs = 300 + m.people.length * 4;
+  const reserve = Math.min(0.2 * limit, 0.05 * limit + evaluationMs);
+  let lastSnapshot = performance.now();
+  const toRoster = (p: Plan): Roster => ({ ...emptyRoster(problem), assignments: toAssignments(m, new Map(m.people.map((x) => [x, p[x.index]]))) });
+  const search = localSearch(state, {
+    deadline: deadline - reserve,
+    shouldStop: stopped,
+    random: seededRandom(options.seed ?? 1),
+    onBest: (_objective, bestPlan) => {
+      const totals = cov.totals();
+      bestScore = { hard: state.lines.filter((l) => l.hard > 0).length, understaffed: totals.under, overstaffed: totals.over, soft: 0 };
+      const now = performance.now();
+      if (options.onBest && now - lastSnapshot >= (options.snapshotEveryMs ?? 5_000)) {
+        lastSnapshot = now;
+        options.onBest(toRoster(bestPlan));
+      }
+    },
+    onTick: () => options.onProgress?.({ fraction: Math.min(1, (performance.now() - t0) / limit), phase: 'local search', best: bestScore }),
+  });
+  phase(`local search (${search.iterations} moves)`);
+
+  // Final placement of meals and breaks on the best plan.
+  const finalCov = new CoverageState(m, fixed);
+  const best = search.plan;
+  for (const p of m.phone) for (const placed of best[p.index]) if (placed) finalCov.apply(placed, 1);
+  const phonePlan: (Placed | null)[][] = m.people.map((p) => (p.kind === 'phone' ? best[p.index] : []));
+  for (let d = 0; d < days; d++) improveDayPlacement(finalCov, phonePlan, d, 4);
+  placeAll(phonePlan, finalCov, 0.05, deadline - evaluationMs);
+  phase('final meal and break placement');
+  const lines = new Map(m.people.map((p) => [p, p.kind === 'phone' ? phonePlan[p.index] : best[p.index]]));
+  const roster: Roster = { ...emptyRoster(problem), assignments: toAssignments(m, lines) };
+  const ev = evaluate(roster, ruleContextOf(problem, m.horizon.dates));
+  roster.coverage = ev.coverage;
+  roster.score = ev.score;
+  roster.violations = ev.violations;
+  phase('roster and evaluation');
+  options.onBest?.(roster);
+  return {
+    roster,
+    lowerBound: { understaffed: plan.lowerBound, method: 'LP relaxation of the month shift-design model (design/design-model.ts)' },
+    feasibility,
+    phases,
+    cancelled: stopped(),
+  };
+}
