@@ -38,7 +38,13 @@ export function versionSelect(versions, chosen, onchange) {
   return select('roster', versions.map((r) => ({ value: String(r.id), label: `v${r.version} · ${t(`roster.status.${r.status}`)} (#${r.id})` })), String(chosen.id), onchange, t('roster.version'));
 }
 
-export async function rosterCoverage(rosterId) {
-  const c = await api.get(`/api/rosters/${rosterId}/coverage`);
+/** Coverage rows of a roster, optionally of one queue or one day (the API filters). */
+export async function rosterCoverage(rosterId, filter = {}) {
+  const c = await api.get(`/api/rosters/${rosterId}/coverage`, filter);
   return Array.isArray(c) ? c : c.coverage ?? c.rows ?? [];
+}
+
+/** A roster's assignments for one day or one person (a whole month is megabytes; the API filters). */
+export async function rosterAssignments(rosterId, filter) {
+  return api.get(`/api/rosters/${rosterId}`, filter);
 }

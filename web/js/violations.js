@@ -27,6 +27,10 @@ export function ruleGroups(analysis, violations = []) {
   return [...groups.values()];
 }
 
+function shorten(text, n) {
+  return text.length > n ? `${text.slice(0, n - 1)}…` : text;
+}
+
 export function violationsSection(groups, center) {
   const detail = h('div', { dataset: { role: 'matches' } });
   const sorted = [...groups].sort((a, b) => (a.level === b.level ? b.count - a.count : a.level === 'hard' ? -1 : 1));
@@ -54,7 +58,7 @@ export function violationsSection(groups, center) {
   };
   const rowsTable = table([
     { label: t('common.rule'), value: (g) => h('a', { href: '#', onclick: (e) => { e.preventDefault(); show(g, e.target.closest('tr')); } }, g.rule) },
-    { label: t('violations.label'), value: (g) => g.label },
+    { label: t('violations.label'), value: (g) => g.label || (g.matches[0]?.message ? h('span', { title: g.matches[0].message }, shorten(g.matches[0].message, 90)) : '') },
     { label: t('violations.level'), value: (g) => h(`span.tag.${g.level === 'hard' ? 'bad' : 'warn'}`, t(`violations.level.${g.level}`)) },
     { label: t('common.count'), value: (g) => num(g.count), num: true },
     { label: t('violations.penalty'), value: (g) => (g.penalty === null ? '–' : `${num(g.penalty, 1)} ${g.unit}`), num: true },

@@ -134,7 +134,8 @@ export const EN = {
   'roster.score.under': 'understaffed (agent-hours)',
   'roster.score.over': 'overstaffed (agent-hours)',
   'roster.score.soft': 'soft penalty',
-  'roster.assignments': 'shifts in the month',
+  'roster.bound': 'understaffed lower bound (LP)',
+  'roster.phases': 'Solved in {s} s: {phases}.',
   'roster.publishedAt': 'Published {at}.',
   'roster.export': 'Export CSV',
   'roster.publish': 'Publish',
@@ -179,7 +180,7 @@ export const EN = {
 
   'violations.title': 'Violations by rule',
   'violations.none': 'The roster keeps every rule: no violations.',
-  'violations.label': 'What',
+  'violations.label': 'Example',
   'violations.level': 'Level',
   'violations.level.hard': 'hard',
   'violations.level.soft': 'soft',

@@ -134,7 +134,8 @@ export const ZH = {
   'roster.score.under': '缺员（人·小时）',
   'roster.score.over': '超员（人·小时）',
   'roster.score.soft': '软性罚分',
-  'roster.assignments': '本月班次数',
+  'roster.bound': '缺员下界（LP）',
+  'roster.phases': '求解用时 {s} 秒：{phases}。',
   'roster.publishedAt': '发布于 {at}。',
   'roster.export': '导出 CSV',
   'roster.publish': '发布',
@@ -179,7 +180,7 @@ export const ZH = {
 
   'violations.title': '按规则的违规',
   'violations.none': '排班表遵守全部规则：无违规。',
-  'violations.label': '内容',
+  'violations.label': '示例',
   'violations.level': '级别',
   'violations.level.hard': '硬性',
   'violations.level.soft': '软性',

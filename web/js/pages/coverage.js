@@ -35,7 +35,7 @@ export async function render(root, ctx) {
   }
   controls.append(versionSelect(versions, roster, (v) => ctx.go({ roster: v })));
   const [coverage, analysis] = await Promise.all([
-    rosterCoverage(roster.id),
+    rosterCoverage(roster.id, { queue }),
     api.get(`/api/rosters/${roster.id}/analysis`).catch(() => null),
   ]);
   const rows = coverage.filter((c) => c.queue === queue);
@@ -100,7 +100,7 @@ export async function render(root, ctx) {
       ],
     });
   }
-  root.append(violationsSection(ruleGroups(analysis, analysis ? [] : (await api.get(`/api/rosters/${roster.id}`)).violations ?? []), center));
+  root.append(violationsSection(ruleGroups(analysis, analysis ? [] : (await api.get(`/api/rosters/${roster.id}`, { from: `${month}-01`, to: `${month}-01` })).violations ?? []), center));
 }
 
 function kpi(value, label, cls = '') {

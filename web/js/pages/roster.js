@@ -17,14 +17,7 @@ import { addDays, clock, day, daysOfMonth, hours, localDate, monthOf, num } from
 import { gantt } from '../gantt.js';
 import { t } from '../i18n.js';
 import { jobProgress } from '../job-progress.js';
-import { chooseRoster, monthParam, monthSelect, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
-
-const cache = new Map(); // roster id → roster (a month of assignments is worth keeping while switching days)
-
-async function loadRoster(id) {
-  if (!cache.has(id)) cache.set(id, api.get(`/api/rosters/${id}`).catch((e) => { cache.delete(id); throw e; }));
-  return cache.get(id);
-}
+import { chooseRoster, monthParam, monthSelect, rosterAssignments, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
 
 export async function render(root, ctx) {
   const { center, params, me } = ctx;
@@ -43,13 +36,16 @@ export async function render(root, ctx) {
   }
   controls.append(versionSelect(versions, roster, (v) => ctx.go({ roster: v })));
   controls.append(input('date', { type: 'date', value: date, min: dates[0], max: dates[dates.length - 1], onchange: (e) => e.target.value && ctx.go({ date: e.target.value }) }, t('common.date')));
-  const [full, coverage] = await Promise.all([loadRoster(roster.id), rosterCoverage(roster.id).catch(() => [])]);
-  const assignments = full.assignments ?? [];
-  root.append(summaryCard(ctx, roster, full));
-
   const agentOf = (id) => center.agents.find((a) => a.id === id) ?? { id, name: id, team: '' };
-  const dayAssignments = assignments.filter((a) => a.date === date);
-  const dayCoverage = coverage.filter((c) => c.interval_start.slice(0, 10) === date);
+  const people = [...center.agents].sort((a, b) => (a.team ?? '~').localeCompare(b.team ?? '~') || a.id.localeCompare(b.id));
+  const agentId = people.some((p) => p.id === params.agent) ? params.agent : (people.find((p) => p.id === me.agent) ?? people[0])?.id;
+  const [day1, dayCoverage, person] = await Promise.all([
+    rosterAssignments(roster.id, { from: date, to: date }),
+    rosterCoverage(roster.id, { date }).catch(() => []),
+    agentId ? rosterAssignments(roster.id, { agent: agentId }) : null,
+  ]);
+  root.append(summaryCard(ctx, roster, day1));
+  const dayAssignments = day1.assignments ?? [];
   const queues = [...new Set(dayCoverage.map((c) => c.queue))];
   const { box, canvas } = chartBox('roster-day-coverage', { label: t('roster.daycoverage') });
   const daySec = section(t('roster.day', { date: day(date) }), box);
@@ -73,10 +69,8 @@ export async function render(root, ctx) {
   daySec.append(h('h3', t('roster.shifts', { n: num(dayAssignments.length) })),
     gantt({ assignments: dayAssignments, teams: center.teams, agentOf, name: 'roster-day' }));
 
-  const people = [...new Set(assignments.map((a) => a.agent))].map(agentOf).sort((a, b) => (a.team ?? '').localeCompare(b.team ?? '') || a.id.localeCompare(b.id));
-  const agentId = people.some((p) => p.id === params.agent) ? params.agent : (people.find((p) => p.id === me.agent) ?? people[0])?.id;
-  if (agentId) {
-    const mine = assignments.filter((a) => a.agent === agentId);
+  if (person) {
+    const mine = person.assignments ?? [];
     const paid = mine.reduce((s, a) => s + (Date.parse(a.end) - Date.parse(a.start)) / 3_600_000, 0);
     root.append(section(t('roster.agentmonth'),
       h('div.controls', select('agent', people.map((p) => ({ value: p.id, label: `${p.name} (${p.id}) · ${p.team ?? ''}` })), agentId, (v) => ctx.go({ agent: v }), t('common.agent'))),
@@ -88,6 +82,9 @@ export async function render(root, ctx) {
 function summaryCard(ctx, roster, full) {
   const { me } = ctx;
   const score = full.score ?? roster.score ?? {};
+  const stats = full.stats ?? roster.stats ?? {};
+  const bound = stats.lowerBound?.understaffed;
+  const phases = stats.phases ?? [];
   const status = h('div.result');
   const actions = h('div.actions',
     h('button.secondary', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => exportCsv(roster, status) }, t('roster.export')));
@@ -113,7 +110,8 @@ function summaryCard(ctx, roster, full) {
       kpi(hours(score.understaffed), t('roster.score.under')),
       kpi(hours(score.overstaffed), t('roster.score.over')),
       kpi(num(score.soft, 1), t('roster.score.soft')),
-      kpi(num((full.assignments ?? []).length), t('roster.assignments'))),
+      typeof bound === 'number' ? kpi(hours(bound), t('roster.bound')) : null),
+    phases.length ? h('p.note', { title: stats.lowerBound?.method ?? '' }, t('roster.phases', { s: num(phases.reduce((x, p) => x + p.ms, 0) / 1000, 1), phases: phases.map((p) => `${p.phase} ${num(p.ms / 1000, 1)} s`).join(' → ') })) : null,
     roster.publishedAt ? h('p.note', t('roster.publishedAt', { at: day(roster.publishedAt.slice(0, 10)) })) : null,
     actions, status);
 }
