@@ -84,8 +84,10 @@ describe('dashboard in headless Chromium', () => {
     // Overtime for a window still ahead: today while the evening is open, else tomorrow morning.
     calloutDay = now.hour < 19 ? today : addDays(today, 1);
     calloutFrom = now.hour < 19 ? `${String(Math.max(now.hour + 1, 9)).padStart(2, '0')}:00` : '10:00';
-    leaveFrom = addDays(today, 2);
-    const months = [...new Set([today, calloutDay, leaveFrom, addDays(leaveFrom, 1)].map((d) => d.slice(0, 7)))].sort();
+    // Two days of leave ahead, inside one month (tomorrow and the day after, or the next pair that fits).
+    leaveFrom = addDays(today, 1);
+    if (addDays(leaveFrom, 1).slice(0, 7) !== leaveFrom.slice(0, 7)) leaveFrom = addDays(leaveFrom, 1);
+    const months = [...new Set([today, calloutDay, leaveFrom].map((d) => d.slice(0, 7)))].sort();
     const issued: Record<string, string> = { admin };
     for (const role of ['analyst', 'deputy', 'manager'] as const) {
       issued[role] = (await server.call('POST', '/api/tokens', admin, { role, center: 'demo' })).body.token;

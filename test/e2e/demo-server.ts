@@ -21,7 +21,11 @@ export interface DemoServer {
 export async function startDemoServer(timeoutMs = 60_000): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shiftcast-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/shiftcast', 'serve', '--demo', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', SHIFTCAST_DATA_DIR: dataDir, SHIFTCAST_LOG: process.env.SHIFTCAST_LOG ?? 'warn' },
+    env: {
+      ...process.env, DATABASE_URL: '', REDIS_URL: '', SHIFTCAST_DATA_DIR: dataDir, SHIFTCAST_LOG: process.env.SHIFTCAST_LOG ?? 'warn',
+      // The demo preparation solves two months at start; shorter solves keep the browser test near two minutes.
+      SHIFTCAST_DEMO_SOLVE_SECONDS: process.env.SHIFTCAST_DEMO_SOLVE_SECONDS ?? '20',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

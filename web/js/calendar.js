@@ -4,7 +4,7 @@
  * My schedule (the signed-in agent).
  */
 import { h } from './dom.js';
-import { clock, daysOfMonth, isoWeekday, localDate, weekdayShort } from './format.js';
+import { clock, daysOfMonth, isoWeekday, localDate, weekdayName } from './format.js';
 import { t } from './i18n.js';
 
 /** assignments: the person's assignments of the month; leave: Map date → label (approved leave). */
@@ -27,7 +27,7 @@ export function monthCalendar(month, assignments, { leave = new Map(), name = 'c
       !shifts.length ? h('div', leave.get(d) ?? t('roster.rest')) : null));
   }
   return h('div', h('div.calendar', { dataset: { calendar: name } },
-    [1, 2, 3, 4, 5, 6, 7].map((wd) => h('div.dow', weekdayShort(dates.find((d) => isoWeekday(d) === wd)))),
+    [1, 2, 3, 4, 5, 6, 7].map((wd) => h('div.dow', weekdayName(dates.find((d) => isoWeekday(d) === wd)))),
     cells));
 }
 

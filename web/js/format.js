@@ -71,6 +71,10 @@ export function shortDay(date) {
   return df('shortDay', { month: 'numeric', day: 'numeric' }).format(dateOnly(date));
 }
 
+export function weekdayName(date) {
+  return df('weekdayName', { weekday: 'short' }).format(dateOnly(date));
+}
+
 export function weekdayShort(date) {
   return df('weekday', { weekday: 'narrow' }).format(dateOnly(date));
 }

@@ -37,7 +37,8 @@ export async function render(root, ctx) {
   controls.append(versionSelect(versions, roster, (v) => ctx.go({ roster: v })));
   controls.append(input('date', { type: 'date', value: date, min: dates[0], max: dates[dates.length - 1], onchange: (e) => e.target.value && ctx.go({ date: e.target.value }) }, t('common.date')));
   const agentOf = (id) => center.agents.find((a) => a.id === id) ?? { id, name: id, team: '' };
-  const people = [...center.agents].sort((a, b) => (a.team ?? '~').localeCompare(b.team ?? '~') || a.id.localeCompare(b.id));
+  // People of teams first (by team), then those without a team (supervisors, managers).
+  const people = [...center.agents].sort((a, b) => Number(!a.team) - Number(!b.team) || (a.team ?? '').localeCompare(b.team ?? '') || a.id.localeCompare(b.id));
   const agentId = people.some((p) => p.id === params.agent) ? params.agent : (people.find((p) => p.id === me.agent) ?? people[0])?.id;
   const [day1, dayCoverage, person] = await Promise.all([
     rosterAssignments(roster.id, { from: date, to: date }),
