@@ -12,6 +12,7 @@ import { dataDirectory, openDb } from './db/open-db.ts';
 import { loadDemo } from './demo/load-demo.ts';
 import { startBullmqWorker, type RunningWorker } from './jobs/bullmq-queue.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
+import { listJobs } from './jobs/job-store.ts';
 import type { JobQueue } from './jobs/types.ts';
 import './jobs/handlers/index.ts';
 import { log } from './log.ts';
@@ -47,6 +48,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.demo) {
     const loaded = await loadDemo(db);
     if (loaded) log.info('demo center loaded', { rows: loaded.rows, from: loaded.from, to: loaded.to, ms: loaded.milliseconds });
+    const pending = await listJobs(db, { kind: 'demo.prepare', statuses: ['queued', 'running'], limit: 1 });
+    const ready = await db.query("SELECT 1 FROM rosters WHERE center_id = 'demo' AND status = 'published' LIMIT 1");
+    if (pending.length === 0 && ready.rows.length === 0) {
+      const job = await jobs.enqueue('demo.prepare', { solveSeconds: Number(process.env.SHIFTCAST_DEMO_SOLVE_SECONDS ?? 45) }, { centerId: 'demo' });
+      log.info('preparing the demo forecast, requirements and rosters in the background', { jobId: job.id });
+    }
   }
   const ctx = createAppContext(db, jobs);
   const app = createApp(ctx);

@@ -5,5 +5,5 @@ import { createInProcessQueue } from './in-process-queue.ts';
 import type { JobQueue } from './types.ts';
 
 export async function openJobQueue(db: Db, redisUrl = process.env.REDIS_URL): Promise<JobQueue> {
-  return redisUrl ? createBullmqQueue(db, redisUrl) : createInProcessQueue(db);
+  return redisUrl ? createBullmqQueue(db, redisUrl) : createInProcessQueue(db, { concurrency: 2 });
 }

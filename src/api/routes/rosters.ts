@@ -1,0 +1,175 @@
+/**
+ * Rosters: solve a month (a job with progress and best-so-far), list versions, read one (as the caller's scope
+ * allows), its coverage and score analysis, publish, export. Feasibility explains an impossible month first.
+ */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { assertCenterAccess, canSeeAgent, type Principal } from '../../auth/principal.ts';
+import { ANALYSTS, EVERYONE, FLOOR, PLANNERS } from '../../auth/roles.ts';
+import { audit } from '../../db/repos/audit.ts';
+import { getAssignments, getRoster, getRosterMeta, listRosters, publishRoster, type RosterMeta } from '../../db/repos/rosters.ts';
+import { NotFoundError, RuleViolationError } from '../../errors.ts';
+import { analyzeViolations } from '../../services/roster-analysis.ts';
+import { rosterCsv } from '../../services/roster-export.ts';
+import { checkMonthFeasibility, rosterSolveSchema } from '../../services/roster-solve.ts';
+import type { AppContext } from '../context.ts';
+import { defineRoute } from '../route.ts';
+import { centerIdParams } from './centers.ts';
+
+const rosterIdParams = z.object({ rosterId: z.coerce.number().int().positive() });
+const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month "YYYY-MM"');
+const EXPORT_ROLES = [...new Set([...FLOOR, ...ANALYSTS])];
+
+async function visibleRoster(ctx: AppContext, principal: Principal, id: number): Promise<RosterMeta> {
+  const meta = await getRosterMeta(ctx.db, id);
+  if (!meta || (principal.role !== 'admin' && meta.centerId !== principal.centerId)) throw new NotFoundError(`roster ${id} not found`);
+  // People on the floor see published rosters only; planners also see drafts.
+  if (meta.status !== 'published' && !PLANNERS.includes(principal.role) && principal.role !== 'analyst') throw new NotFoundError(`roster ${id} not found`);
+  return meta;
+}
+
+defineRoute({
+  method: 'post',
+  path: '/api/centers/:id/rosters',
+  summary: "Solve a month's roster from the stored requirements (a job: progress, best-so-far score, cancel keeps the best)",
+  tag: 'rosters',
+  roles: PLANNERS,
+  params: centerIdParams,
+  body: rosterSolveSchema,
+  status: 202,
+  async handler({ params, body, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    const center = await ctx.center(params.id);
+    const feasibility = await checkMonthFeasibility(ctx.db, center, body);
+    const job = await ctx.jobs.enqueue('roster.solve', body, { centerId: params.id, createdBy: principal.userId });
+    return { jobId: job.id, status: job.status, poll: `/api/jobs/${job.id}`, feasibility };
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers/:id/feasibility',
+  summary: 'Before solving: what, in plain words, makes the month impossible (leave vs the L9 floor, R11 supervisor cover, contract days …)',
+  tag: 'rosters',
+  roles: PLANNERS,
+  params: centerIdParams,
+  query: z.object({ month: monthText }),
+  async handler({ params, query, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    return checkMonthFeasibility(ctx.db, await ctx.center(params.id), { month: query.month });
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers/:id/rosters',
+  summary: "Roster versions of a center (optionally of a month), newest first, with status draft/published/superseded",
+  tag: 'rosters',
+  roles: EVERYONE,
+  params: centerIdParams,
+  query: z.object({ month: monthText.optional() }),
+  async handler({ params, query, principal }, ctx) {
+    assertCenterAccess(principal, params.id);
+    const all = await listRosters(ctx.db, params.id, query.month);
+    return PLANNERS.includes(principal.role) || principal.role === 'analyst' ? all : all.filter((m) => m.status === 'published');
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/rosters/:rosterId',
+  summary: 'A roster: its assignments (with breaks, meals and report times) as the caller may see them, score and violations',
+  tag: 'rosters',
+  roles: EVERYONE,
+  params: rosterIdParams,
+  query: z.object({ agent: z.string().optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }),
+  async handler({ params, query, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const center = await ctx.center(meta.centerId);
+    const agents = query.agent ? [query.agent] : undefined;
+    const assignments = (await getAssignments(ctx.db, meta.id, center.timezone, { agents, from: query.from, to: query.to }))
+      .filter((a) => canSeeAgent(principal, center, a.agent));
+    const r = await ctx.db.query<{ violations: Array<{ agent?: string }> }>('SELECT violations FROM rosters WHERE id = $1', [meta.id]);
+    const violations = r.rows[0].violations.filter((v) => !v.agent || canSeeAgent(principal, center, v.agent));
+    return { ...meta, center: meta.centerId, assignments, violations };
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/rosters/:rosterId/coverage',
+  summary: 'Required vs scheduled agents per queue and interval (scheduled = average agents on the phones)',
+  tag: 'rosters',
+  roles: FLOOR,
+  params: rosterIdParams,
+  query: z.object({ queue: z.string().optional(), date: z.iso.date().optional() }),
+  async handler({ params, query, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const r = await ctx.db.query<{ coverage: Array<{ queue: string; interval_start: string; required: number; scheduled: number }> }>('SELECT coverage FROM rosters WHERE id = $1', [meta.id]);
+    const rows = r.rows[0].coverage.filter((c) => (!query.queue || c.queue === query.queue) && (!query.date || c.interval_start.startsWith(query.date)));
+    return { rosterId: meta.id, score: meta.score, coverage: rows };
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/rosters/:rosterId/analysis',
+  summary: 'Score analysis: per rule its level, count, total penalty in natural units, and every match',
+  tag: 'rosters',
+  roles: FLOOR,
+  params: rosterIdParams,
+  async handler({ params, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const center = await ctx.center(meta.centerId);
+    const r = await ctx.db.query<{ violations: Parameters<typeof analyzeViolations>[0] }>('SELECT violations FROM rosters WHERE id = $1', [meta.id]);
+    const visible = r.rows[0].violations.filter((v) => !v.agent || canSeeAgent(principal, center, v.agent));
+    return { rosterId: meta.id, score: meta.score, rules: analyzeViolations(visible) };
+  },
+});
+
+defineRoute({
+  method: 'post',
+  path: '/api/rosters/:rosterId/publish',
+  summary: "Publish a version (its days become pinned for later solves); the month's previous published version is superseded",
+  tag: 'rosters',
+  roles: PLANNERS,
+  params: rosterIdParams,
+  async handler({ params, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const r = await ctx.db.query<{ violations: Array<{ rule: string; level: string; message: string }> }>('SELECT violations FROM rosters WHERE id = $1', [meta.id]);
+    const hard = r.rows[0].violations.filter((v) => v.level === 'hard');
+    if (hard.length > 0) {
+      throw new RuleViolationError(hard[0].rule, `roster ${meta.id} breaks ${hard.length} hard rule(s) and cannot be published; first: ${hard[0].message}`, { hardViolations: hard.length });
+    }
+    return ctx.db.transaction(async (tx) => {
+      const published = await publishRoster(tx, meta.id, principal.userId);
+      await audit(tx, { userId: principal.userId, centerId: meta.centerId, action: 'roster.publish', objectKind: 'roster', objectId: meta.id, detail: { month: meta.month, version: meta.version } });
+      return published;
+    });
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/rosters/:rosterId/export',
+  summary: 'Export a roster as CSV (one row per assignment) or JSON (FORMATS "Roster"); every export is logged (S1)',
+  tag: 'rosters',
+  roles: EXPORT_ROLES,
+  params: rosterIdParams,
+  query: z.object({ format: z.enum(['csv', 'json']).default('csv') }),
+  async handler({ params, query, principal, res }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const center = await ctx.center(meta.centerId);
+    const full = (await getRoster(ctx.db, meta.id, center.timezone))!.roster;
+    const assignments = full.assignments.filter((a) => canSeeAgent(principal, center, a.agent));
+    await audit(ctx.db, { userId: principal.userId, centerId: center.id, action: 'roster.export', objectKind: 'roster', objectId: meta.id, detail: { format: query.format, rows: assignments.length } });
+    const name = `roster-${center.id}-${meta.month}-v${meta.version}`;
+    res.set('content-disposition', `attachment; filename="${name}.${query.format}"`);
+    if (query.format === 'csv') {
+      res.type('text/csv').send(rosterCsv(center, assignments));
+      return;
+    }
+    const violations = full.violations.filter((v) => !v.agent || canSeeAgent(principal, center, v.agent));
+    res.type('application/json').send(JSON.stringify({ ...full, assignments, violations, exportedAt: DateTime.now().toISO() }, null, 2));
+  },
+});

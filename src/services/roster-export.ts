@@ -1,0 +1,29 @@
+/**
+ * The roster as a printable CSV: one row per assignment with the person, team, report time (R10), shift,
+ * meal and breaks, in the center's local time.
+ */
+import { DateTime } from 'luxon';
+import type { Assignment } from '../../solver/roster.ts';
+import type { Center } from '../domain/center-schema.ts';
+
+const clock = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm');
+const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+export const ROSTER_CSV_COLUMNS = ['agent', 'name', 'team', 'date', 'shift', 'queue', 'kind', 'report', 'start', 'end', 'meal', 'breaks'];
+
+export function rosterCsv(center: Center, assignments: readonly Assignment[]): string {
+  const agents = new Map(center.agents.map((a) => [a.id, a]));
+  const zone = center.timezone;
+  const lines = [ROSTER_CSV_COLUMNS.join(',')];
+  for (const a of assignments) {
+    const person = agents.get(a.agent);
+    const meal = a.breaks.find((b) => b.kind === 'meal');
+    const breaks = a.breaks.filter((b) => b.kind === 'break').map((b) => clock(b.start, zone)).join(' ');
+    lines.push([
+      a.agent, person?.name ?? '', person?.team ?? '', a.date, a.shift, a.queue, a.kind ?? 'regular',
+      a.report ? clock(a.report, zone) : '', clock(a.start, zone), clock(a.end, zone),
+      meal ? `${clock(meal.start, zone)} (${meal.minutes} min)` : '', breaks,
+    ].map((v) => cell(String(v))).join(','));
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,75 @@
+/**
+ * Solving a stored center's month: the problem from storage (src/services/roster-problem.ts), the solve in a
+ * worker thread (cancel = stop and keep the best), the result stored as the month's next draft version —
+ * once per job, even when a crashed job is retried.
+ */
+import { z } from 'zod';
+import type { SolveResult } from '../../solver/problem.ts';
+import { checkFeasibility, type FeasibilityReport } from '../../solver/feasibility.ts';
+import type { Center } from '../domain/center-schema.ts';
+import type { Db, Queryable } from '../db/db.ts';
+import { audit } from '../db/repos/audit.ts';
+import { getRosterMeta, saveRoster, type RosterMeta } from '../db/repos/rosters.ts';
+import { runInThread } from '../jobs/thread-runner.ts';
+import { buildRosterProblem } from './roster-problem.ts';
+
+export const rosterSolveSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month "YYYY-MM"'),
+  timeLimitSeconds: z.number().int().min(5).max(3600).default(60),
+  /** With a published version: first day solved again (earlier days stay as published, P1). */
+  replanFrom: z.iso.date().optional(),
+  seed: z.number().int().min(0).optional(),
+});
+export type RosterSolveRequest = z.infer<typeof rosterSolveSchema>;
+
+export async function checkMonthFeasibility(db: Queryable, center: Center, req: { month: string; replanFrom?: string }): Promise<FeasibilityReport> {
+  return checkFeasibility(await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom }));
+}
+
+export interface SolveOutcome {
+  rosterId: number;
+  version: number;
+  month: string;
+  score: RosterMeta['score'];
+  lowerBound: SolveResult['lowerBound'];
+  feasibility: FeasibilityReport;
+  phases: SolveResult['phases'];
+  cancelled: boolean;
+}
+
+export interface RunSolveOptions {
+  jobId?: string | null;
+  userId?: number | null;
+  signal?: AbortSignal;
+  onProgress?: (fraction: number, detail?: Record<string, unknown>) => void;
+}
+
+async function storedForJob(db: Queryable, jobId: string): Promise<RosterMeta | null> {
+  const r = await db.query<{ id: number }>('SELECT id FROM rosters WHERE job_id = $1', [jobId]);
+  return r.rows[0] ? getRosterMeta(db, r.rows[0].id) : null;
+}
+
+export async function runRosterSolve(db: Db, center: Center, req: RosterSolveRequest, run: RunSolveOptions = {}): Promise<SolveOutcome> {
+  const problem = await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom });
+  const timeLimitMs = req.timeLimitSeconds * 1000;
+  const result = await runInThread<unknown, SolveResult>({
+    moduleUrl: new URL('../jobs/tasks/roster-task.ts', import.meta.url).href,
+    exportName: 'solveRosterTask',
+    input: { problem, timeLimitMs, seed: req.seed },
+    signal: run.signal,
+    graceful: { timeoutMs: 30_000 },
+    onProgress: run.onProgress,
+  });
+  const stats = { lowerBound: result.lowerBound, feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled, timeLimitSeconds: req.timeLimitSeconds };
+  const meta = await db.transaction(async (tx) => {
+    const existing = run.jobId ? await storedForJob(tx, run.jobId) : null;
+    if (existing) return existing;
+    const saved = await saveRoster(tx, { centerId: center.id, roster: result.roster, jobId: run.jobId ?? null, createdBy: run.userId ?? null, stats });
+    await audit(tx, { userId: run.userId ?? null, centerId: center.id, action: 'roster.solve', objectKind: 'roster', objectId: saved.id, detail: { month: req.month, version: saved.version, score: result.roster.score } });
+    return saved;
+  });
+  return {
+    rosterId: meta.id, version: meta.version, month: meta.month, score: meta.score, lowerBound: result.lowerBound,
+    feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled,
+  };
+}
