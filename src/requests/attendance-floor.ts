@@ -1,35 +1,40 @@
 /**
  * L9 — a team's planned attendance for a calendar month stays at or above `attendanceFloor` (95%); a leave
- * approval that would take it below needs the next level up.
- *   planned attendance = agent-days attended ÷ agent-days rostered,
- * over the team's members in the month's published (else latest) roster, overtime excluded. Approved leave
- * counts as rostered but not attended: leave approved earlier took its assignments out of the roster and is
- * added back to the rostered days (leave_days.was_rostered); the leave being decided takes its rostered days
- * out of the attended ones. A leave on rest days only changes nothing. A month without a roster is not judged
- * (reported as such). The caller holds the team-month decision locks.
+ * approval that would take it below (and lower than it is) needs the next level up. The rulebook decides the
+ * measure (solver/rules/l9-planned-attendance.ts: attended = days worked in the roster, rostered = worked +
+ * approved leave days of the team's agents and lead); this check runs it on the month's published (else
+ * latest) roster twice — as it is, and with this leave approved (its shifts off the roster, its days added to
+ * the approved leave) — and reports both. A month without a roster is not judged (reported as such). The
+ * caller holds the team-month decision locks, so no other approval changes the team's month meanwhile.
  */
+import type { Assignment } from '../../solver/roster.ts';
+import { plannedAttendance, type TeamAttendance } from '../../solver/rules/l9-planned-attendance.ts';
+import type { RuleContext } from '../../solver/rules/rule.ts';
+import { rosterView } from '../../solver/rules/roster-view.ts';
+import type { Roster } from '../../solver/roster.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
-import { leaveDaysIn } from '../db/repos/requests.ts';
-import { monthDates } from '../time/local-day.ts';
 import type { BaseRoster } from './roster-versions.ts';
+import { monthContext } from './rule-context.ts';
 import type { CheckResult } from './types.ts';
 
 export interface AttendanceMonth {
   month: string;
   team: string;
   roster: number | null;
-  rostered: number;
-  attendedBefore: number;
-  attendedAfter: number;
-  rateBefore: number | null;
-  rateAfter: number | null;
-  /** Rostered days of this leave (taken out of the attended ones). */
-  leaveDaysOnShift: number;
+  before: TeamAttendance | null;
+  after: TeamAttendance | null;
   floor: number;
 }
 
-const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const EPS = 1e-9;
+
+function teamAttendance(roster: Roster, ctx: RuleContext, teamId: string, members: Set<string>): TeamAttendance {
+  const focused: RuleContext = { ...ctx, agents: new Map([...ctx.agents].filter(([id]) => members.has(id))) };
+  const own = { ...roster, assignments: roster.assignments.filter((a) => members.has(a.agent)) };
+  return plannedAttendance(rosterView(own, focused), focused).find((t) => t.team === teamId)!;
+}
 
 export async function checkAttendanceFloor(
   tx: Queryable,
@@ -42,31 +47,33 @@ export async function checkAttendanceFloor(
   for (const month of [...new Set(input.days.map((d) => d.slice(0, 7)))]) {
     const base = input.bases.get(month) ?? null;
     if (!base) {
-      months.push({ month, team: input.teamId, roster: null, rostered: 0, attendedBefore: 0, attendedAfter: 0, rateBefore: null, rateAfter: null, leaveDaysOnShift: 0, floor });
+      months.push({ month, team: input.teamId, roster: null, before: null, after: null, floor });
       continue;
     }
-    const worked = new Set(base.roster.assignments.filter((a) => members.has(a.agent) && a.kind !== 'overtime').map((a) => `${a.agent}|${a.date}`));
-    const dates = monthDates(month);
-    const earlierLeave = (await leaveDaysIn(tx, center.id, { from: dates[0], to: dates[dates.length - 1], teamId: input.teamId })).filter((l) => l.wasRostered).length;
-    const rostered = worked.size + earlierLeave;
-    const onShift = input.days.filter((d) => d.startsWith(month) && worked.has(`${input.agentId}|${d}`)).length;
-    const after = worked.size - onShift;
+    const ctx = await monthContext(tx, center, month, { roster: base.roster, requirementSetId: base.meta.requirementSetId });
+    const mine = new Set(input.days.filter((d) => d.startsWith(month)));
+    const onLeave = (a: Assignment) => a.agent === input.agentId && mine.has(a.date);
+    const approved: RuleContext = { ...ctx, leave: [...ctx.leave, ...[...mine].map((date) => ({ agent: input.agentId, date }))] };
     months.push({
-      month, team: input.teamId, roster: base.meta.id, rostered, attendedBefore: worked.size, attendedAfter: after,
-      rateBefore: rostered ? worked.size / rostered : null, rateAfter: rostered ? after / rostered : null, leaveDaysOnShift: onShift, floor,
+      month, team: input.teamId, roster: base.meta.id, floor,
+      before: teamAttendance(base.roster, ctx, input.teamId, members),
+      after: teamAttendance({ ...base.roster, assignments: base.roster.assignments.filter((a) => !onLeave(a)) }, approved, input.teamId, members),
     });
   }
-  const failing = months.find((m) => m.leaveDaysOnShift > 0 && m.rostered > 0 && m.attendedAfter < floor * m.rostered - 1e-9);
+  const failing = months.find((m) => m.after && m.before && m.after.rate < floor - EPS && m.after.rate < m.before.rate - EPS);
   const numbers = { floor, months };
+  const judged = months.filter((m) => m.after);
+  const line = (m: AttendanceMonth) => `${m.team} ${m.month}: ${m.after!.worked} of ${m.after!.worked + m.after!.leave} agent-days attended = ${pct(m.after!.rate)}`;
   if (!failing) {
-    const judged = months.filter((m) => m.roster !== null);
-    const summary = judged.map((m) => `${m.team} ${m.month}: ${m.attendedAfter}/${m.rostered} = ${pct(m.rateAfter)}`).join('; ');
-    return { rule: 'L9', ok: true, message: judged.length ? `planned attendance stays at or above ${pct(floor)} (${summary})` : 'no roster for the leave\'s month(s): planned attendance not judged', numbers };
+    return {
+      rule: 'L9', ok: true, numbers,
+      message: judged.length ? `planned attendance stays at or above ${pct(floor)} (${judged.map(line).join('; ')})` : 'no roster for the leave\'s month(s): planned attendance not judged',
+    };
   }
   return {
     rule: 'L9',
     ok: false,
-    message: `team ${failing.team} in ${failing.month}: ${failing.attendedAfter} of ${failing.rostered} rostered agent-days attended after this leave = ${pct(failing.rateAfter)} (before ${pct(failing.rateBefore)}), below the ${pct(floor)} floor`,
     numbers,
+    message: `team ${line(failing)} after this leave (${failing.after!.leave} days of approved leave; before ${pct(failing.before!.rate)}), below the ${pct(floor)} floor`,
   };
 }

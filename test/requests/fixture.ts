@@ -2,8 +2,9 @@
  * A small hand-built center for the request tests, and a deterministic December 2026 roster for it.
  *
  * Supervisor s1 runs teams t1 (lead l1, agents a01–a10) and t2 (lead l2, agents a11–a20); supervisor s2 runs
- * t3 (lead l3, agents a21–a24, floating-pool agent f1). Manager m1 and director d1. Agent a05 is in new-hire
- * training 2026-12-14 – 2026-12-18 (L10). Templates: E 08:00–16:00, L 14:00–22:00 (may not be followed by E,
+ * t3 (lead l3, agents a21–a24, floating-pool agent f1) and t4 (the outbound queue tsr: lead x1 alone, not
+ * rostered, without the csr skill). Manager m1 and director d1. Agent a05 is in new-hire training
+ * 2026-12-14 – 2026-12-18 (L10). Templates: E 08:00–16:00, L 14:00–22:00 (may not be followed by E,
  * C9), each with a 60-minute meal; F floating 4 h starting 10:00–14:00. Asia/Shanghai (no daylight saving),
  * 60-minute intervals.
  *
@@ -18,9 +19,10 @@ import type { Center, CenterInput } from '../../src/domain/center-schema.ts';
 import type { Db } from '../../src/db/db.ts';
 import { publishRoster, saveRoster, type RosterMeta } from '../../src/db/repos/rosters.ts';
 import { issueTokenFor } from '../../src/services/tokens.ts';
-import { coverageOf } from '../../src/requests/coverage.ts';
+import { defaultRulebook } from '../../src/requests/default-rulebook.ts';
 import { dateRange, isoWithOffset, monthDates } from '../../src/time/local-day.ts';
 import type { Assignment, Roster } from '../../solver/roster.ts';
+import { buildRuleContext } from '../../solver/rules/rule.ts';
 
 export const MONTH = '2026-12';
 export const TIGHT_DAY = '2026-12-22';
@@ -40,7 +42,7 @@ export function testCenter(rules: CenterInput['rules'] = {}): Center {
     timezone: ZONE,
     intervalMinutes: 60,
     open: [{ days: [1, 2, 3, 4, 5, 6, 7], from: '08:00', to: '22:00' }],
-    queues: [{ id: 'csr', kind: 'inbound' }],
+    queues: [{ id: 'csr', kind: 'inbound' }, { id: 'tsr', kind: 'outbound' }],
     shiftTemplates: [
       { id: 'E', start: '08:00', minutes: 480, meal: { minutes: 60, from: '11:30', to: '13:30' } },
       { id: 'L', start: '14:00', minutes: 480, meal: { minutes: 60, from: '17:30', to: '19:30' }, cannotBeFollowedBy: ['E'] },
@@ -50,6 +52,7 @@ export function testCenter(rules: CenterInput['rules'] = {}): Center {
       { id: 't1', queue: 'csr', lead: 'l1', supervisor: 's1' },
       { id: 't2', queue: 'csr', lead: 'l2', supervisor: 's1' },
       { id: 't3', queue: 'csr', lead: 'l3', supervisor: 's2' },
+      { id: 't4', queue: 'tsr', lead: 'x1', supervisor: 's2' },
     ],
     agents: [
       agent('s1', undefined, 'supervisor'), agent('s2', undefined, 'supervisor'),
@@ -57,6 +60,7 @@ export function testCenter(rules: CenterInput['rules'] = {}): Center {
       agent('l1', 't1', 'lead'), ...t1.map((id) => agent(id, 't1', 'agent', id === 'a05' ? { training: [{ from: '2026-12-14', to: '2026-12-18' }] } : {})),
       agent('l2', 't2', 'lead'), ...t2.map((id) => agent(id, 't2')),
       agent('l3', 't3', 'lead'), ...t3.map((id) => agent(id, 't3', 'agent', id === 'f1' ? { contract: { templates: ['F'] } } : {})),
+      { ...agent('x1', 't4', 'lead'), skills: ['tsr'] },
     ],
     rules,
   };
@@ -73,6 +77,7 @@ function shiftOf(agent: string): 'E' | 'L' | 'F' {
 export function works(agent: string, date: string): boolean {
   if (agent === 'a05' && date >= '2026-12-14' && date <= '2026-12-18') return false; // new-hire training (H3, L10)
   const i = PHONE_STAFF.indexOf(agent);
+  if (i < 0) return false;
   const d = Number(date.slice(8, 10)) - 1;
   return (d + i) % 7 < 5;
 }
@@ -95,15 +100,10 @@ export function decemberRoster(center: Center): Roster {
   const assignments = monthDates(MONTH).flatMap((date) => PHONE_STAFF.filter((a) => works(a, date)).map((a) => assignment(a, date, shiftOf(a))));
   const hours = monthDates(MONTH).flatMap((date) => Array.from({ length: 14 }, (_, k) => ({ date, start: isoWithOffset(DateTime.fromISO(date, { zone: ZONE }).set({ hour: 8 + k })) })));
   const rows = hours.map((h) => ({ queue: 'csr', interval_start: h.start, required: 1 }));
-  const tight = coverageOf(assignments, rows.filter((r) => r.interval_start.startsWith(TIGHT_DAY)), 60);
-  const required = new Map(tight.map((c) => [c.interval_start, c.scheduled]));
-  const requirements = rows.map((r) => ({ ...r, required: required.get(r.interval_start) ?? 1 }));
-  return {
-    center: center.id, month: MONTH, assignments,
-    coverage: coverageOf(assignments, requirements, 60),
-    score: { hard: 0, understaffed: 0, overstaffed: 0, soft: 0 },
-    violations: [],
-  };
+  const roster: Roster = { center: center.id, month: MONTH, assignments, coverage: [], score: { hard: 0, understaffed: 0, overstaffed: 0, soft: 0 }, violations: [] };
+  const measure = (requirements: typeof rows) => defaultRulebook.coverage(roster, buildRuleContext(center, MONTH, monthDates(MONTH), { requirements }));
+  const required = new Map(measure(rows.filter((r) => r.interval_start.startsWith(TIGHT_DAY))).map((c) => [c.interval_start, c.scheduled]));
+  return { ...roster, coverage: measure(rows.map((r) => ({ ...r, required: required.get(r.interval_start) ?? 1 }))) };
 }
 
 export async function publishDecember(db: Db, center: Center): Promise<RosterMeta> {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRoster, listRosters } from '../../src/db/repos/rosters.ts';
 import { suggestCover } from '../../src/requests/cover.ts';
-import { COMMITTED_RULES } from '../../src/requests/default-rulebook.ts';
+import { RULES } from '../../solver/rules/index.ts';
 import { sickLeaveWithoutPapers } from '../../src/requests/request-service.ts';
 import { monthContext } from '../../src/requests/rule-context.ts';
 import { storageTargets } from '../helpers/databases.ts';
@@ -152,7 +152,8 @@ for (const target of storageTargets('requests-leave')) {
       // Approved leave changes the roster: a new version whose parent is the published one (published in its
       // place), the person's shift removed, an audit entry with the rule and the assignments before and after,
       // and cover suggestions — the floating pool first, then people on a rest day whom the rulebook lets work
-      // the shift (a24 worked the late shift L the evening before, and L may not be followed by E: C9).
+      // the shift (a24 worked the late shift L the evening before: 10 h of rest before an early shift, C1, and L may
+      // not be followed by E, C9).
       let v1: number;
       beforeAll(async () => {
         v1 = (await publishDecember(app.db, app.center)).id;
@@ -193,13 +194,13 @@ for (const target of storageTargets('requests-leave')) {
         }
       });
 
-      it('near miss: without the rulebook\'s C9, a24 would be the first rest-day candidate (same team)', async () => {
+      it('near miss: without the rulebook (C1 rest, C9 L→E), a24 would be the first rest-day candidate (same team)', async () => {
         const roster = decemberRoster(app.center);
         const vacated = roster.assignments.find((a) => a.agent === 'a21' && a.date === '2026-12-08')!;
         const rest = { ...roster, assignments: roster.assignments.filter((a) => a !== vacated) };
         const ctx = await monthContext(app.db, app.center, MONTH, { roster: rest });
         expect(suggestCover(app.center, rest, ctx, [], [vacated])[0].candidates.map((c) => c.agent).slice(0, 2)).toEqual(['f1', 'a24']);
-        expect(suggestCover(app.center, rest, ctx, COMMITTED_RULES, [vacated])[0].candidates.map((c) => c.agent)).not.toContain('a24');
+        expect(suggestCover(app.center, rest, ctx, RULES, [vacated])[0].candidates.map((c) => c.agent)).not.toContain('a24');
       });
 
       it('leave on a rest day changes no roster and suggests no cover', async () => {

@@ -1,12 +1,11 @@
 /**
  * Pure pieces: moving a shift keeps local wall-clock times across a daylight-saving change (Europe/Berlin
- * springs forward on 2026-03-29: +01:00 → +02:00), breaks keep their offset from the start; coverage follows
- * FORMATS.md (a 5-minute break in a 30-minute interval removes 1/6 of an agent); a change is judged by the
- * hard violations it adds, not those already there.
+ * springs forward on 2026-03-29: +01:00 → +02:00), breaks keep their offset from the start; a change is
+ * judged by the hard violations it adds, not those already there, and by intervals it takes below the
+ * requirement.
  */
 import { describe, expect, it } from 'vitest';
 import { centerSchema, type Center } from '../../src/domain/center-schema.ts';
-import { coverageOf } from '../../src/requests/coverage.ts';
 import { addedHardViolations, coverageDrops } from '../../src/requests/rulebook.ts';
 import { moveAssignment, reassign } from '../../src/requests/shift-move.ts';
 import type { Assignment, Violation } from '../../solver/roster.ts';
@@ -43,18 +42,6 @@ describe('moving a shift', () => {
 
   it('given to a lead, the report time follows the lead\'s 20 minutes (R10)', () => {
     expect(reassign(berlin, early, 'y').report).toBe('2026-03-28T07:40:00+01:00');
-  });
-});
-
-describe('coverage (FORMATS.md "Roster")', () => {
-  it('a 5-minute break in a 30-minute interval removes 1/6 of an agent; a shift counts from its start', () => {
-    const rows = [
-      { queue: 'q', interval_start: '2026-03-28T07:30:00+01:00', required: 1 },
-      { queue: 'q', interval_start: '2026-03-28T09:00:00+01:00', required: 1 },
-      { queue: 'q', interval_start: '2026-03-28T12:00:00+01:00', required: 1 },
-      { queue: 'other', interval_start: '2026-03-28T09:00:00+01:00', required: 1 },
-    ];
-    expect(coverageOf([early], rows, 30).map((c) => c.scheduled)).toEqual([0, Math.round((5 / 6) * 1e6) / 1e6, 0, 0]);
   });
 });
 

@@ -43,17 +43,21 @@ for (const target of storageTargets('requests-swaps')) {
         expect(again.body).toMatchObject({ rule: 'R6', agent: 'a01', used: 1, quota: 1, requests: [r.body.id] });
       });
 
-      it('a change of template that breaks C9 (L then E the next morning) waits for the duty supervisor, who cannot approve it', async () => {
+      it('a late shift before an early one breaks C1 (10 h of rest < 11) and C9 (L may not be followed by E): the duty supervisor sees it and cannot approve it', async () => {
         expect([works('a02', '2026-12-02'), works('a02', '2026-12-03')]).toEqual([true, true]);
         const r = await file('a02', { kind: 'swap', mode: 'self', date: '2026-12-02', toShift: 'L' });
         expect(r.status).toBe(201);
-        expect(r.body).toMatchObject({ status: 'pending', rule: 'C9', nextApprover: { role: 'supervisor', agent: 's1' } });
-        expect(r.body.impact.hard).toEqual([expect.objectContaining({ rule: 'C9', agent: 'a02' })]);
-        expect(r.body.decisions.at(-1)).toMatchObject({ outcome: 'routed', rule: 'C9' });
+        expect(r.body).toMatchObject({ status: 'pending', rule: 'C1', nextApprover: { role: 'supervisor', agent: 's1' } });
+        expect(r.body.impact.hard).toEqual([
+          expect.objectContaining({ rule: 'C1', agent: 'a02', date: '2026-12-03', penalty: 60, unit: 'minutes' }),
+          expect.objectContaining({ rule: 'C9', agent: 'a02' }),
+        ]);
+        expect(r.body.decisions.at(-1)).toMatchObject({ outcome: 'routed', rule: 'C1' });
         expect(await shiftOf('a02', '2026-12-02')).toMatchObject({ shift: 'E' });
         const no = await act('s1', r.body.id, 'approve');
         expect(no.status).toBe(409);
-        expect(no.body).toMatchObject({ rule: 'C9' });
+        expect(no.body).toMatchObject({ rule: 'C1' });
+        expect(no.body.violations.map((v: any) => v.rule)).toEqual(['C1', 'C9']);
         expect((await act('s1', r.body.id, 'reject')).body.status).toBe('rejected');
       });
 
@@ -104,10 +108,18 @@ for (const target of storageTargets('requests-swaps')) {
         expect(peerSees.body.map((x: any) => x.id)).toContain(r.body.id);
       });
 
-      it('an exchange that puts an early shift after a24\'s late one breaks C9 and goes to a24\'s supervisor', async () => {
+      it('an exchange that puts an early shift after a24\'s late one breaks C1/C9 and goes to a24\'s supervisor', async () => {
         expect([works('a24', '2026-12-07'), works('a24', '2026-12-08'), works('a22', '2026-12-08')]).toEqual([true, false, true]);
         const r = await file('a24', { kind: 'swap', mode: 'peer', with: 'a22', date: '2026-12-08' });
-        expect(r.body).toMatchObject({ status: 'pending', rule: 'C9', nextApprover: { role: 'supervisor', agent: 's2' } });
+        expect(r.body).toMatchObject({ status: 'pending', rule: 'C1', nextApprover: { role: 'supervisor', agent: 's2' } });
+        expect(r.body.impact.hard.map((v: any) => `${v.rule}:${v.agent}`)).toEqual(['C1:a24', 'C9:a24']);
+      });
+
+      it('a peer without the queue\'s skill breaks H2', async () => {
+        expect([works('a21', '2026-12-09'), works('x1', '2026-12-09')]).toEqual([true, false]);
+        const r = await file('a21', { kind: 'swap', mode: 'peer', with: 'x1', date: '2026-12-09' });
+        expect(r.body).toMatchObject({ status: 'pending', rule: 'H2' });
+        expect(r.body.impact.hard).toEqual([expect.objectContaining({ rule: 'H2', agent: 'x1', date: '2026-12-09' })]);
       });
     });
 
