@@ -20,10 +20,13 @@ function Chart() {
   return window.Chart;
 }
 
-function baseOptions({ xTitle, yTitle, yMin, stacked = false, y2Title, legend = true }) {
+function baseOptions({ xTitle, yTitle, yMin, yMax, yFormat, stacked = false, y2Title, legend = true }) {
   const scales = {
     x: { title: { display: Boolean(xTitle), text: xTitle }, stacked, ticks: { autoSkip: true, maxRotation: 0 } },
-    y: { title: { display: Boolean(yTitle), text: yTitle }, stacked, beginAtZero: yMin === undefined, min: yMin, ticks: { callback: (v) => num(v, Number.isInteger(v) ? 0 : 1) } },
+    y: {
+      title: { display: Boolean(yTitle), text: yTitle }, stacked, beginAtZero: yMin === undefined, min: yMin, max: yMax,
+      ticks: { callback: yFormat ?? ((v) => num(v, Number.isInteger(v) ? 0 : 1)) },
+    },
   };
   if (y2Title) scales.y2 = { position: 'right', title: { display: true, text: y2Title }, grid: { drawOnChartArea: false }, ticks: { callback: (v) => num(v, 1) } };
   return {
@@ -91,11 +94,11 @@ export function lineChart(canvas, { labels, series, xTitle, yTitle, bars = [] })
   return draw(canvas, 'line', { labels, datasets }, fixLegend(baseOptions({ xTitle, yTitle })));
 }
 
-/** Bar chart; series: [{ label, data, color }]; stacked for parts of a whole. */
-export function barChart(canvas, { labels, series, xTitle, yTitle, stacked = false, lines = [], y2Title }) {
+/** Bar chart; series: [{ label, data, color }]; stacked for parts of a whole; yMin/yMax/yFormat shape the value axis. */
+export function barChart(canvas, { labels, series, xTitle, yTitle, stacked = false, lines = [], y2Title, yMin, yMax, yFormat }) {
   const datasets = series.map((s) => ({ type: 'bar', label: s.label, data: s.data, backgroundColor: alpha(s.color, 0.75), borderColor: s.color, borderWidth: 1, yAxisID: s.axis ?? 'y' }));
   for (const l of lines) {
     datasets.push({ type: 'line', label: l.label, data: l.data, borderColor: l.color, backgroundColor: l.color, borderWidth: 2, borderDash: l.dashed ? [6, 4] : [], pointRadius: l.points ? 3 : 0, fill: false, yAxisID: l.axis ?? 'y', order: -1 });
   }
-  return draw(canvas, 'bar', { labels, datasets }, baseOptions({ xTitle, yTitle, stacked, y2Title }));
+  return draw(canvas, 'bar', { labels, datasets }, baseOptions({ xTitle, yTitle, stacked, y2Title, yMin, yMax, yFormat }));
 }

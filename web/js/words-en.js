@@ -232,8 +232,9 @@ export const EN = {
   'callout.mode.extend-after': 'extends shift',
   'callout.mode.extend-before': 'starts early',
   'callout.mode.new-shift': 'extra shift',
-  'callout.accept': 'Accepted',
-  'callout.decline': 'Declined',
+  'callout.otherteam': 'another team: answers through their lead',
+  'callout.accept': '✓ accepts',
+  'callout.decline': '✗ declines',
   'callout.accepted': 'accepted',
   'callout.declined': 'declined',
 

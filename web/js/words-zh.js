@@ -231,8 +231,9 @@ export const ZH = {
   'callout.mode.extend-after': '延长班次',
   'callout.mode.extend-before': '提前上班',
   'callout.mode.new-shift': '额外班次',
-  'callout.accept': '已接受',
-  'callout.decline': '已拒绝',
+  'callout.otherteam': '其他班组：由本人或其班长答复',
+  'callout.accept': '✓ 接受',
+  'callout.decline': '✗ 拒绝',
   'callout.accepted': '已接受',
   'callout.declined': '已拒绝',
 

@@ -76,23 +76,21 @@ function trendSection(tr) {
     attended += d.attended;
     return rostered ? attended / rostered : null;
   });
+  // The value axis starts a little below the lowest daily rate or the floor, so the 95% line stands out.
+  const lowest = Math.min(100, tr.floor * 100, ...daily.filter((d) => d.rate !== null).map((d) => d.rate * 100));
   barChart(canvas, {
     labels: daily.map((d) => shortDay(d.date)),
     xTitle: t('axis.day'),
     yTitle: t('axis.rate'),
+    yMin: Math.max(0, Math.floor(lowest / 5) * 5 - 5),
+    yMax: 100,
+    yFormat: (v) => `${num(v, 0)}%`,
     series: [{ label: t('attendance.daily'), data: daily.map((d) => (d.rate === null ? null : d.rate * 100)), color: COLORS.sky }],
     lines: [
       { label: t('attendance.mtd'), data: cumulative.map((v) => (v === null ? null : v * 100)), color: COLORS.blue, points: true },
       { label: t('attendance.floorline', { floor: pct(tr.floor, 0) }), data: daily.map(() => tr.floor * 100), color: COLORS.vermillion, dashed: true },
     ],
   });
-  const chart = window.Chart.getChart(canvas);
-  const lowest = Math.min(100, ...daily.filter((d) => d.rate !== null).map((d) => d.rate * 100));
-  chart.options.scales.y.beginAtZero = false;
-  chart.options.scales.y.min = Math.max(0, Math.floor(Math.min(lowest, tr.floor * 100) / 5) * 5 - 5);
-  chart.options.scales.y.max = 100;
-  chart.options.scales.y.ticks.callback = (v) => `${num(v, 0)}%`;
-  chart.update();
   if (daily.length === 0) sec.append(message('info', t('attendance.nodays')));
   else sec.append(h('p.note', t('attendance.trend.note', { first: day(daily[0].date), last: day(daily[daily.length - 1].date) })));
   return sec;

@@ -176,6 +176,8 @@ function calloutList(ctx, callout) {
         value: (c) => {
           const cell = h('div.actions', { dataset: { agent: c.agent } });
           if (answered.has(c.agent)) cell.append(h('span.tag', answered.get(c.agent) ? t('callout.accepted') : t('callout.declined')));
+          // A supervisor records answers for the people of their teams; others answer themselves or via their lead.
+          else if (!center.agents.some((a) => a.id === c.agent)) cell.append(h('span.note', t('callout.otherteam')));
           else {
             cell.append(
               h('button.good', { type: 'button', dataset: { action: 'accept' }, onclick: () => answer(c, true, cell) }, t('callout.accept')),
