@@ -16,6 +16,7 @@ import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
 import type { BaseRoster } from './roster-versions.ts';
 import { monthContext } from './rule-context.ts';
+import { focusOn } from './rulebook.ts';
 import type { CheckResult } from './types.ts';
 
 export interface AttendanceMonth {
@@ -30,10 +31,10 @@ export interface AttendanceMonth {
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const EPS = 1e-9;
 
-function teamAttendance(roster: Roster, ctx: RuleContext, teamId: string, members: Set<string>): TeamAttendance {
-  const focused: RuleContext = { ...ctx, agents: new Map([...ctx.agents].filter(([id]) => members.has(id))) };
-  const own = { ...roster, assignments: roster.assignments.filter((a) => members.has(a.agent)) };
-  return plannedAttendance(rosterView(own, focused), focused).find((t) => t.team === teamId)!;
+/** The rulebook's planned attendance of one team (the roster and context narrowed to its members). */
+function teamAttendance(roster: Roster, ctx: RuleContext, teamId: string, members: readonly string[]): TeamAttendance {
+  const focus = focusOn(ctx, members);
+  return plannedAttendance(rosterView(focus.roster(roster), focus.ctx), focus.ctx).find((t) => t.team === teamId)!;
 }
 
 export async function checkAttendanceFloor(
@@ -42,7 +43,7 @@ export async function checkAttendanceFloor(
   input: { agentId: string; teamId: string; days: readonly string[]; bases: ReadonlyMap<string, BaseRoster | null> },
 ): Promise<CheckResult> {
   const floor = center.rules.attendanceFloor;
-  const members = new Set(center.agents.filter((a) => a.team === input.teamId).map((a) => a.id));
+  const members = center.agents.filter((a) => a.team === input.teamId).map((a) => a.id);
   const months: AttendanceMonth[] = [];
   for (const month of [...new Set(input.days.map((d) => d.slice(0, 7)))]) {
     const base = input.bases.get(month) ?? null;

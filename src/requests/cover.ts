@@ -11,7 +11,7 @@ import type { Assignment, Roster, Violation } from '../../solver/roster.ts';
 import type { Rule, RuleContext } from '../../solver/rules/rule.ts';
 import type { Agent, Center, ShiftTemplate } from '../domain/center-schema.ts';
 import { clockMinutes, formatClock } from '../time/clock.ts';
-import { addedHardViolations, focusOn, hardViolations } from './rulebook.ts';
+import { addedHardViolations, focusOn, hardViolations, type Focus } from './rulebook.ts';
 import { moveAssignment, reassign } from './shift-move.ts';
 
 export interface CoverCandidate {
@@ -63,7 +63,7 @@ export function suggestCover(center: Center, roster: Roster, ctx: RuleContext, r
   const byAgent = new Map<string, Assignment[]>();
   for (const a of roster.assignments) (byAgent.get(a.agent) ?? byAgent.set(a.agent, []).get(a.agent)!).push(a);
   const withoutPlacement = rules.filter((r) => !PLACED_WHEN_TAKEN.has(r.id));
-  const before = new Map<string, Violation[]>();
+  const judgedAlone = new Map<string, { focus: Focus; before: Violation[] }>();
   const out: CoverSuggestion[] = [];
   for (const v of vacated) {
     const home = center.agents.find((a) => a.id === v.agent)?.team ?? null;
@@ -76,13 +76,13 @@ export function suggestCover(center: Center, roster: Roster, ctx: RuleContext, r
       const offer = { ...(floating ? floatingOffer(center, v, floating) : v), queue: v.queue };
       const shift = reassign(center, offer, agent.id);
       const judged = floating ? withoutPlacement : rules;
-      const key = `${agent.id}|${floating ? 'f' : 'r'}`;
-      if (!before.has(key)) {
-        const now = focusOn(roster, ctx, [agent.id]);
-        before.set(key, hardViolations(judged, now.roster, now.ctx));
+      let seen = judgedAlone.get(agent.id);
+      if (!seen) {
+        const focus = focusOn(ctx, [agent.id]);
+        judgedAlone.set(agent.id, (seen = { focus, before: hardViolations(judged, focus.roster(roster), focus.ctx) }));
       }
-      const after = focusOn({ ...roster, assignments: [...own, shift] }, ctx, [agent.id]);
-      if (addedHardViolations(before.get(key)!, hardViolations(judged, after.roster, after.ctx)).length > 0) continue;
+      const after = hardViolations(judged, { ...roster, assignments: [...own, shift] }, seen.focus.ctx);
+      if (addedHardViolations(seen.before, after).length > 0) continue;
       found.push({ agent: agent.id, team: agent.team ?? null, source: floating ? 'floating' : 'rest-day', shift: shift.shift, start: shift.start, end: shift.end, days: own.length });
     }
     found.sort((x, y) => Number(y.source === 'floating') - Number(x.source === 'floating') || Number(y.team === home) - Number(x.team === home) || x.days - y.days || x.agent.localeCompare(y.agent));

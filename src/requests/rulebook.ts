@@ -74,13 +74,22 @@ export function coverageDrops(before: readonly CoverageRow[], after: readonly Co
 
 const PHONE_ROLES = new Set(['agent', 'lead']);
 
-/** The roster and context narrowed to some people (their shifts and records), unless one holds the floor. */
-export function focusOn(roster: Roster, ctx: RuleContext, people: readonly string[]): { roster: Roster; ctx: RuleContext } {
-  if (people.some((id) => !PHONE_ROLES.has(ctx.agents.get(id)?.role ?? ''))) return { roster, ctx };
+/** A context narrowed to some people, and the same narrowing for any roster judged under it. */
+export interface Focus {
+  ctx: RuleContext;
+  roster(r: Roster): Roster;
+}
+
+/**
+ * Narrows to some people (their shifts, their records), unless one of them holds the floor. Judge every roster
+ * of one decision under the same Focus: the rulebook caches its month horizon per context object.
+ */
+export function focusOn(ctx: RuleContext, people: readonly string[]): Focus {
+  if (people.some((id) => !PHONE_ROLES.has(ctx.agents.get(id)?.role ?? ''))) return { ctx, roster: (r) => r };
   const keep = new Set(people);
   return {
-    roster: { ...roster, assignments: roster.assignments.filter((a) => keep.has(a.agent)) },
     ctx: { ...ctx, agents: new Map([...ctx.agents].filter(([id]) => keep.has(id))) },
+    roster: (r) => ({ ...r, assignments: r.assignments.filter((a) => keep.has(a.agent)) }),
   };
 }
 
@@ -90,9 +99,8 @@ export function hardViolations(rules: readonly Rule[], roster: Roster, ctx: Rule
 
 /** Judges a change that moves the shifts of `people`. */
 export function judgeChange(book: Rulebook, before: Roster, after: Roster, ctx: RuleContext, people: readonly string[]): ChangeVerdict {
-  const b = focusOn(before, ctx, people);
-  const a = focusOn(after, ctx, people);
-  const hard = addedHardViolations(hardViolations(book.rules, b.roster, b.ctx), hardViolations(book.rules, a.roster, a.ctx));
+  const f = focusOn(ctx, people);
+  const hard = addedHardViolations(hardViolations(book.rules, f.roster(before), f.ctx), hardViolations(book.rules, f.roster(after), f.ctx));
   const drops = coverageDrops(book.coverage(before, ctx), book.coverage(after, ctx));
   const coverageKnown = ctx.requirements.length > 0;
   return { hard, coverageDrops: drops, coverageKnown, ok: hard.length === 0 && drops.length === 0 && coverageKnown };
