@@ -45,8 +45,6 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
   /** Random seed of the local search (same seed and budget, same roster when the machine is not loaded). */
   seed?: number;
-  /** Backend of the per-day shift-design model ("highs" default). */
-  dayBackend?: 'highs' | 'jslp';
 }
 
 export interface LowerBound {

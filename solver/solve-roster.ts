@@ -13,6 +13,8 @@
  */
 import { buildGroups } from './design/groups.ts';
 import { planMonth } from './design/month-plan.ts';
+import { designByDays } from './design/day-design.ts';
+import { designColumns } from './design/design-model.ts';
 import { assignNamed, type Plan } from './assign/initial-assignment.ts';
 import { improveDayPlacement } from './assign/placement.ts';
 import { placeDayExactly } from './assign/placement-mip.ts';
@@ -85,11 +87,19 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const groupIndex = new Map<Person, number>();
   groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
   const fixed = pinnedCoverage(m);
-  const plan = planMonth(m, groups, highs, fixed, { timeLimitMs: Math.max(500, 0.35 * limit), shouldStop: stopped });
-  phase('month plan (LP)');
+  // The month LP when the budget allows it (≈ 0.25 ms per column on a busy 2-core machine), else days alone.
+  const monthLpFits = 0.35 * limit >= 0.25 * designColumns(m, groups);
+  const plan = monthLpFits
+    ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped })
+    : { lowerBound: NaN, planUnder: NaN, counts: new Map<string, number>(), ms: { bound: 0, plan: 0 } };
+  phase(monthLpFits ? 'month plan (LP)' : 'month plan skipped (time limit too short for the LP)');
+  if (plan.counts.size === 0 && !stopped()) {
+    plan.counts = designByDays(m, groups, highs, fixed, Math.max(300, (0.1 * limit) / m.horizon.dates.length), stopped);
+    phase('day-by-day design (the month LP did not finish in time)');
+  }
   const cov = new CoverageState(m, fixed);
   const named = assignNamed(m, groups, plan.counts, cov);
-  const supervisors = coverSupervisors(m, highs, Math.max(300, 0.1 * limit), stopped);
+  const supervisors = coverSupervisors(m, highs, Math.max(2_000, 0.1 * limit), stopped);
   phase('named assignment');
   const days = m.horizon.dates.length;
   const placeAll = (plan: (Placed | null)[][], c: CoverageState, share: number, until = deadline) => {

@@ -45,10 +45,13 @@ export function assignNamed(model: SolverModel, groups: StaffGroup[], counts: Ma
     }
   }
   const lateOf = new Map<number, boolean>(model.options.map((o) => [o.id, isLateEnd(model.horizon.zone, o.startMs, o.endMs)]));
-  const designed = counts.size > 0;
+  // Days the design covers (a day whose design could not be made falls back to the share-based greedy).
+  const designedDays = new Set<number>();
+  for (const key of counts.keys()) designedDays.add(model.options[Number(key.split(':')[1])].day);
 
   for (let d = 0; d < days; d++) {
     if (model.horizon.weekdays[d] === 1) for (const t of track.values()) t.weekStart = undefined;
+    const designed = designedDays.has(d);
     for (const g of groups) {
       const slots: Array<{ option: ShiftOption; q: number }> = [];
       for (const option of model.optionsByDay[d]) {

@@ -177,3 +177,20 @@ export function buildDesignModel(m: SolverModel, groups: StaffGroup[], spec: Des
   }
   return { lp, x, constantUnder, underCols, costs };
 }
+
+/** Columns the month model will have (to judge whether it fits a time budget), without building it. */
+export function designColumns(m: SolverModel, groups: StaffGroup[]): number {
+  let cols = 0;
+  for (const list of m.optionsByDay) {
+    for (const option of list) {
+      const queues = new Set<number>();
+      for (const g of groups) {
+        if (!g.templates[option.template]) continue;
+        cols += g.queues.length;
+        g.queues.forEach((q) => queues.add(q));
+      }
+      for (const meal of option.meals) cols += queues.size * (1 + meal.blocks.reduce((s, b) => s + Math.max(0, b.length - 1), 0));
+    }
+  }
+  return cols + 2 * m.queueIds.length * m.horizon.startMs.length;
+}

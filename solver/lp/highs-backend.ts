@@ -84,9 +84,12 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
       );
       const status = model.getModelStatus();
       const S = highs.constants.modelStatus;
-      const primal = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
+      let primal = model.info.get('primal_solution_status') === highs.constants.solutionStatus.feasible;
       const values = primal ? Float64Array.from(model.getSolution().colValue) : new Float64Array(lp.numCols);
+      // A MIP stopped before its first incumbent may still expose a fractional relaxation point: not a solution.
+      if (primal && mip && lp.integer.some((int, j) => int && Math.abs(values[j] - Math.round(values[j])) > 1e-6)) primal = false;
       const objective = primal ? model.getObjectiveValue() : NaN;
+      if (!primal) values.fill(0);
       let bound = -Infinity;
       if (status === S.optimal) bound = objective;
       else if (mip) {

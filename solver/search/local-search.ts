@@ -1,7 +1,8 @@
 /**
  * Local search on the named roster, late-acceptance hill climbing (Burke & Bykov, "The late acceptance
  * hill-climbing heuristic", EJOR 258, 2017): a move is accepted when it does not worsen the objective, or when
- * the result is no worse than the objective L iterations ago. Moves:
+ * the result is no worse than the objective L iterations ago — among moves that do not break more hard rules
+ * (those are never taken; moves that break fewer always are). Moves:
  *  - change: one person's day becomes another shift, another queue, or a day off (best-of-all or random);
  *  - move day: a person's shift moves to one of their days off (keeps their day count);
  *  - swap: two interchangeable people exchange their day (coverage unchanged — fixes rest, runs, fairness);
@@ -50,10 +51,12 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
   let lastTick = start;
   if (n === 0) return { plan: bestPlan, objective: cost, iterations, accepted };
 
-  const accept = (delta: number) => {
+  // Lexicographic: a move that breaks more hard rules is never taken, one that breaks fewer always is;
+  // between equals, late acceptance decides.
+  const accept = (delta: number, hardDelta: number) => {
     const next = cost + delta;
     const v = iterations % L;
-    const ok = delta <= 1e-12 || next <= history[v];
+    const ok = hardDelta < -1e-9 || (hardDelta <= 1e-9 && (delta <= 1e-12 || next <= history[v]));
     if (ok) {
       cost = next;
       accepted++;
@@ -66,6 +69,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
   const placedAt = (k: number, d: number) => plan[state.people[k].index][d];
 
   const tryChange = (k: number, d: number, exhaustive: boolean) => {
+    if (state.swapOnly[k]) return;
     const old = placedAt(k, d);
     const choices = state.choices(k, d);
     let removal = 0;
@@ -73,11 +77,12 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
       removal = cov.removalDelta(old);
       cov.apply(old, -1);
     }
-    let bestMove: { placed: Placed | null; delta: number; line: LineCost } | undefined;
+    let bestMove: { placed: Placed | null; delta: number; hard: number; line: LineCost } | undefined;
     const consider = (placed: Placed | null, covDelta: number) => {
       const line = state.lineWith(k, [[d, placed]]);
-      const delta = removal + covDelta + state.linesDelta(new Map([[k, line]]));
-      if (!bestMove || delta < bestMove.delta) bestMove = { placed, delta, line };
+      const next = new Map([[k, line]]);
+      const delta = removal + covDelta + state.linesDelta(next);
+      if (!bestMove || delta < bestMove.delta) bestMove = { placed, delta, hard: state.hardDelta(next), line };
     };
     if (exhaustive) {
       if (old) consider(null, 0);
@@ -94,7 +99,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
         consider(b.placed, b.delta);
       }
     }
-    if (bestMove && accept(bestMove.delta)) {
+    if (bestMove && accept(bestMove.delta, bestMove.hard)) {
       if (bestMove.placed) cov.apply(bestMove.placed, 1);
       state.commitLines(new Map([[k, bestMove.line]]), [[k, d, bestMove.placed]]);
       return;
@@ -103,6 +108,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
   };
 
   const tryMoveDay = (k: number) => {
+    if (state.swapOnly[k]) return;
     const days = state.freeDays[k];
     const d1 = pick(days);
     const d2 = pick(days);
@@ -117,7 +123,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
     const b = cov.bestPlacement(c.option, c.q);
     const line = state.lineWith(k, [[d1, null], [d2, b.placed]]);
     const next = new Map([[k, line]]);
-    if (accept(removal + b.delta + state.linesDelta(next))) {
+    if (accept(removal + b.delta + state.linesDelta(next), state.hardDelta(next))) {
       cov.apply(b.placed, 1);
       state.commitLines(next, [[k, d1, null], [k, d2, b.placed]]);
     } else cov.apply(old, 1);
@@ -130,7 +136,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
     const b = placedAt(k2, d);
     if (!a && !b) return;
     const next = new Map([[k, state.lineWith(k, [[d, b]])], [k2, state.lineWith(k2, [[d, a]])]]);
-    if (accept(state.linesDelta(next))) state.commitLines(next, [[k, d, b], [k2, d, a]]);
+    if (accept(state.linesDelta(next), state.hardDelta(next))) state.commitLines(next, [[k, d, b], [k2, d, a]]);
   };
 
   const tryDoubleSwap = (k: number) => {
@@ -149,7 +155,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
       [k, state.lineWith(k, [[d1, null], [d2, b2]])],
       [k2, state.lineWith(k2, [[d1, a1], [d2, null]])],
     ]);
-    if (accept(state.linesDelta(next))) state.commitLines(next, [[k, d1, null], [k, d2, b2], [k2, d1, a1], [k2, d2, null]]);
+    if (accept(state.linesDelta(next), state.hardDelta(next))) state.commitLines(next, [[k, d1, null], [k, d2, b2], [k2, d1, a1], [k2, d2, null]]);
   };
 
   for (;;) {

@@ -18,6 +18,8 @@ export const HARD_WEIGHT = 1000;
 
 export class SearchState {
   readonly people: Person[];
+  /** Supervisors: their days may only be swapped between them (every swap keeps R11 cover as it is). */
+  readonly swapOnly: boolean[];
   readonly work: (DayWork | null)[][];
   readonly lines: LineCost[];
   readonly team: TeamTerms;
@@ -29,7 +31,8 @@ export class SearchState {
   private readonly optionsCache = new Map<string, Array<{ option: ShiftOption; q: number }>>();
 
   constructor(readonly model: SolverModel, readonly plan: Plan, readonly cov: CoverageState, groupIndex: Map<Person, number>) {
-    this.people = model.phone;
+    this.people = [...model.phone, ...model.supervisors];
+    this.swapOnly = this.people.map((p) => p.kind === 'supervisor');
     this.optionWork = [];
     for (const o of model.options) {
       this.optionWork[o.id] = {
@@ -52,8 +55,14 @@ export class SearchState {
     this.lines = this.people.map((p, k) => lineCost(model, p, this.work[k]));
     this.team = new TeamTerms(model, this.people, this.lines);
     const groups = new Map<number, number[]>();
+    const supervisorGroups = new Map<string, number>();
     this.groupOf = this.people.map((p, k) => {
-      const g = groupIndex.get(p) ?? -1;
+      let g = groupIndex.get(p);
+      if (g === undefined) {
+        const key = JSON.stringify([p.templates, p.maxConsecutive, p.minRestMs]);
+        g = supervisorGroups.get(key) ?? -1 - supervisorGroups.size;
+        supervisorGroups.set(key, g);
+      }
       (groups.get(g) ?? groups.set(g, []).get(g)!).push(k);
       return g;
     });
@@ -61,9 +70,10 @@ export class SearchState {
     this.freeDays = this.people.map((p) => p.free.flatMap((f, d) => (f ? [d] : [])));
   }
 
-  /** Options and queues person k may work on day d. */
+  /** Options and queues person k may work on day d (none for a supervisor: swaps only). */
   choices(k: number, d: number): Array<{ option: ShiftOption; q: number }> {
     const p = this.people[k];
+    if (this.swapOnly[k]) return [];
     const key = `${this.groupOf[k]}:${d}`;
     let list = this.optionsCache.get(key);
     if (!list) {
@@ -86,8 +96,19 @@ export class SearchState {
 
   /** Price of a set of line changes: HARD × Δhard + Δsoft + Δteam. */
   linesDelta(next: Map<number, LineCost>): number {
+    return HARD_WEIGHT * this.hardDelta(next) + this.softDelta(next);
+  }
+
+  /** Change of the hard penalty (natural units) of a set of line changes. */
+  hardDelta(next: Map<number, LineCost>): number {
     let d = 0;
-    for (const [k, l] of next) d += HARD_WEIGHT * (l.hard - this.lines[k].hard) + (l.soft - this.lines[k].soft);
+    for (const [k, l] of next) d += l.hard - this.lines[k].hard;
+    return d;
+  }
+
+  softDelta(next: Map<number, LineCost>): number {
+    let d = 0;
+    for (const [k, l] of next) d += l.soft - this.lines[k].soft;
     return d + this.team.delta(next);
   }
 
