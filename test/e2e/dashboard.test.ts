@@ -9,14 +9,14 @@
  *
  * Run: npx vitest run test/e2e
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartData, chromiumMissing, launchBrowser, navLinks, openPage, pageProblems, signIn, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demo-server.ts';
 import { recordAttendance } from './attendance-events.ts';
-import { forecastWithModel, prepareDemo, type Prepared } from './prepare-demo.ts';
+import { forecastWithModel, prepareDemo, sendTodaysActuals, type Prepared } from './prepare-demo.ts';
 
 const SHOTS = 'test-results/dashboard';
 const DOCS = process.env.SHIFTCAST_SCREENSHOTS_TO_DOCS === '1' ? 'docs/screenshots' : null;
@@ -34,6 +34,7 @@ let today: string;
 let calloutDay: string;
 let calloutFrom: string;
 let leaveFrom: string;
+let localHour: number;
 
 function localNow(timeZone: string): { date: string; hour: number } {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
@@ -43,14 +44,19 @@ function localNow(timeZone: string): { date: string; hour: number } {
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-async function shot(page: Page, name: string, docsName?: string): Promise<void> {
+/**
+ * A full-page screenshot under test-results/; with SHIFTCAST_SCREENSHOTS_TO_DOCS=1 also a screen-sized one for
+ * the README under docs/screenshots/, scrolled to `at` (a selector) when given.
+ */
+async function shot(page: Page, name: string, docs?: { name: string; at?: string }): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  const file = join(SHOTS, `${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: file, fullPage: true });
-  if (DOCS && docsName) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  if (DOCS && docs) {
     mkdirSync(DOCS, { recursive: true });
-    copyFileSync(file, join(DOCS, `${docsName}.png`));
+    if (docs.at) await page.evaluate((sel) => { const el = document.querySelector(sel); if (el) window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 70); }, docs.at);
+    await page.screenshot({ path: join(DOCS, `${docs.name}.png`) });
+    await page.evaluate(() => window.scrollTo(0, 0));
   }
 }
 
@@ -81,6 +87,7 @@ describe('dashboard in headless Chromium', () => {
     zone = (await server.call('GET', '/api/centers/demo', admin)).body.timezone;
     const now = localNow(zone);
     today = now.date;
+    localHour = now.hour;
     // Overtime for a window still ahead: today while the evening is open, else tomorrow morning.
     calloutDay = now.hour < 19 ? today : addDays(today, 1);
     calloutFrom = now.hour < 19 ? `${String(Math.max(now.hour + 1, 9)).padStart(2, '0')}:00` : '10:00';
@@ -95,7 +102,8 @@ describe('dashboard in headless Chromium', () => {
     for (const [role, agent] of Object.entries(PEOPLE)) issued[role] = (await server.call('POST', '/api/tokens', admin, { agent, center: 'demo' })).body.token;
     tokens = issued as typeof tokens;
     prepared = await prepareDemo(server, tokens, months, today);
-    await recordAttendance(server, tokens.lead, { rosterId: prepared.rosters[today.slice(0, 7)], team: 'csr-1', today });
+    await recordAttendance(server, tokens.manager, { rosterId: prepared.rosters[today.slice(0, 7)], today });
+    await sendTodaysActuals(server, tokens.analyst, prepared.forecastId, today);
     // A second model over the month so far, for the accuracy table's rows per day and model.
     const monthStart = `${today.slice(0, 8)}01`;
     if (monthStart < today) await forecastWithModel(server, tokens.analyst, monthStart, Math.round((Date.parse(today) - Date.parse(monthStart)) / 86_400_000), 'seasonal-naive');
@@ -142,7 +150,7 @@ describe('dashboard in headless Chromium', () => {
     const models = await page.$$eval('table[data-table=accuracy] tbody tr td:nth-child(2)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
     expect(models.length).toBeGreaterThanOrEqual(2);
     expect(models.some((m) => m?.startsWith('seasonal-naive'))).toBe(true);
-    await shot(page, 'analyst-forecast', 'forecast');
+    await shot(page, 'analyst-forecast', { name: 'forecast' });
     expect(pageProblems(page)).toEqual([]);
   }, 60_000);
 
@@ -160,7 +168,7 @@ describe('dashboard in headless Chromium', () => {
     } else {
       expect(await page.textContent('main')).toMatch(/no violations/);
     }
-    await shot(page, 'deputy-coverage', 'coverage');
+    await shot(page, 'deputy-coverage', { name: 'coverage' });
     expect(pageProblems(page)).toEqual([]);
   }, 60_000);
 
@@ -175,7 +183,7 @@ describe('dashboard in headless Chromium', () => {
     const csv = await download.createReadStream().then(async (s) => { let text = ''; for await (const c of s) text += c; return text; });
     expect(csv.split('\n')[0]).toMatch(/agent/);
     expect(csv.trim().split('\n').length).toBeGreaterThan(100);
-    await shot(page, 'deputy-roster', 'roster');
+    await shot(page, 'deputy-roster', { name: 'roster', at: '[data-gantt=roster-day]' });
     expect(pageProblems(page)).toEqual([]);
   }, 60_000);
 
@@ -185,8 +193,10 @@ describe('dashboard in headless Chromium', () => {
     expect(await openPage(page, server.url, `#/today?date=${calloutDay}`)).toBe('ready');
     const charts = await chartData(page);
     expectChartData(charts, 'today-agents');
-    expect(charts['today-calls'].length).toBe(3); // actual (may still be empty before the first call), forecast, reforecast
+    expect(charts['today-calls'].length).toBe(3); // actual, forecast, reforecast
     expect(charts['today-calls'].slice(1).every((n) => n > 0)).toBe(true);
+    // Actual calls exist once the first interval of the day has ended (the test sent them).
+    if (calloutDay === today && localHour >= 9) expect(charts['today-calls'][0]).toBeGreaterThan(0);
     await page.fill('form input[name=from]', calloutFrom);
     await page.fill('form input[name=to]', `${String(Number(calloutFrom.slice(0, 2)) + 2).padStart(2, '0')}:00`);
     await page.fill('form input[name=needed]', '2');
@@ -204,7 +214,7 @@ describe('dashboard in headless Chromium', () => {
     await rows[1].waitForSelector('[data-answer=declined]');
     expect(await page.getAttribute('[data-role=callout-status]', 'data-status')).toBe('open');
     expect(await page.textContent('[data-role=callout-status]')).toMatch(/1/);
-    await shot(page, 'supervisor-today', 'today');
+    await shot(page, 'supervisor-today', { name: 'today' });
     expect(pageProblems(page)).toEqual([]);
   }, 60_000);
 
@@ -230,12 +240,12 @@ describe('dashboard in headless Chromium', () => {
     expect(await waiting.textContent()).toMatch(/L1/);
     await supervisor.click(`[data-role=inbox] .item[data-request="${id}"] button[data-action=approve]`);
     await supervisor.waitForSelector(`[data-role=inbox] .item[data-request="${id}"][data-status=approved]`);
-    await shot(supervisor, 'supervisor-inbox');
+    await shot(supervisor, 'supervisor-inbox', { name: 'approval', at: '[data-role=inbox]' });
 
     await agent.reload();
     await agent.waitForSelector(`[data-role=my-requests] .item[data-request="${id}"][data-status=approved]`);
     expect(await agent.$$eval('[data-calendar=my-month] .cell[data-shifts]:not([data-shifts="0"])', (els) => els.length)).toBeGreaterThan(5);
-    await shot(agent, 'agent-my-schedule', 'my-schedule');
+    await shot(agent, 'agent-my-schedule', { name: 'my-schedule' });
     for (const p of [agent, lead, supervisor]) expect(pageProblems(p)).toEqual([]);
   }, 90_000);
 
@@ -257,7 +267,7 @@ describe('dashboard in headless Chromium', () => {
     expectChartData(charts, 'attendance-trend'); // daily rate, month to date, floor
     expect(charts['attendance-counts']).toHaveLength(3);
     expect(await page.textContent('main')).toMatch(/95/);
-    await shot(page, 'lead-attendance');
+    await shot(page, 'lead-attendance', { name: 'attendance' });
     expect(pageProblems(page)).toEqual([]);
   }, 60_000);
 
@@ -268,7 +278,7 @@ describe('dashboard in headless Chromium', () => {
     expectChartData(await chartData(page), 'attendance-trend');
     expect(await page.textContent('main')).not.toContain('S3');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
-    await shot(page, 'manager-attendance-phone', 'attendance-phone');
+    await shot(page, 'manager-attendance-phone', { name: 'attendance-phone', at: '[data-chart=attendance-trend]' });
     expect(pageProblems(page)).toEqual([]);
   }, 60_000);
 });

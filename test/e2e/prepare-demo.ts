@@ -86,3 +86,19 @@ export async function forecastWithModel(server: DemoServer, token: string, from:
   if (done.status !== 'completed') throw new Error(`forecast ${model} ${done.status}: ${done.error}`);
   return done.result.forecastId;
 }
+
+/**
+ * Today's actual calls so far (POST /api/centers/:id/actuals), for the supervisor's page: the forecast of
+ * each interval that has ended, 10% higher in the morning and 25% higher from 14:00 (a surge the reforecast
+ * should follow), rounded. Deterministic; nothing before the center opens. Returns the rows sent.
+ */
+export async function sendTodaysActuals(server: DemoServer, token: string, forecastId: number, today: string): Promise<number> {
+  const next = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const f = expectOk('forecast of today', await server.call('GET', `/api/forecasts/${forecastId}?from=${today}&to=${next}`, token));
+  const rows = (f.points as Json[])
+    .filter((p) => Date.parse(p.intervalStart) + 30 * 60_000 <= Date.now())
+    .map((p) => ({ queue: p.queue, interval_start: p.intervalStart, offered: Math.round(p.offered * (Number(p.intervalStart.slice(11, 13)) >= 14 ? 1.25 : 1.1)) }));
+  if (rows.length === 0) return 0;
+  expectOk('actuals', await server.call('POST', '/api/centers/demo/actuals', token, { rows }));
+  return rows.length;
+}

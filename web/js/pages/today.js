@@ -186,7 +186,7 @@ function calloutList(ctx, callout) {
           return cell;
         },
       },
-    ], rows, { caption: callout.ranking ?? '' }),
+    ], rows, { caption: callout.ranking ?? '', scroll: true, name: 'callout' }),
     excluded.length ? h('details', h('summary', t('today.excluded', { n: num(excluded.length) })),
       table([
         { label: t('common.agent'), value: (x) => agentName(center, x.agent) },
