@@ -146,6 +146,8 @@ for (const target of storageTargets('requests-leave')) {
       expect(otherTeam.body).toEqual([]);
       const manager = await app.call('GET', '/api/requests?team=t1', 'manager');
       expect(manager.body.length).toBeGreaterThanOrEqual(pending.body.length);
+      expect((await app.call('GET', '/api/requests', 'admin')).status).toBe(400);
+      expect((await app.call('GET', '/api/requests?center=rq&kind=leave&limit=2', 'admin')).body).toHaveLength(2);
     });
 
     describe('approved leave and the roster', () => {
