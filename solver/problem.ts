@@ -66,4 +66,9 @@ export interface SolveResult {
   phases: PhaseTiming[];
   /** The solve stopped early because it was cancelled. */
   cancelled: boolean;
+  /**
+   * The final roster's objective as the solver's search prices it and as the rulebook does (equal up to
+   * rounding when no hard rule is broken: the search mirrors the rules).
+   */
+  objective: { search: number; rulebook: number };
 }

@@ -87,8 +87,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const groupIndex = new Map<Person, number>();
   groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
   const fixed = pinnedCoverage(m);
-  // The month LP when the budget allows it (≈ 0.25 ms per column on a busy 2-core machine), else days alone.
-  const monthLpFits = 0.35 * limit >= 0.25 * designColumns(m, groups);
+  // The month LP when the budget allows it (≈ 0.15 ms per column on a busy 2-core machine), else days alone.
+  const monthLpFits = 0.35 * limit >= 0.15 * designColumns(m, groups);
   const plan = monthLpFits
     ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped })
     : { lowerBound: NaN, planUnder: NaN, counts: new Map<string, number>(), ms: { bound: 0, plan: 0 } };
@@ -120,7 +120,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const reserve = Math.min(0.2 * limit, 0.05 * limit + evaluationMs);
   let lastSnapshot = performance.now();
   const toRoster = (p: Plan): Roster => ({ ...emptyRoster(problem), assignments: toAssignments(m, new Map(m.people.map((x) => [x, p[x.index]]))) });
-  const search = localSearch(state, {
+  const search = await localSearch(state, {
     deadline: deadline - reserve,
     shouldStop: stopped,
     random: seededRandom(options.seed ?? 1),
@@ -146,6 +146,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   placeAll(phonePlan, finalCov, 0.05, deadline - evaluationMs);
   phase('final meal and break placement');
   const lines = new Map(m.people.map((p) => [p, p.kind === 'phone' ? phonePlan[p.index] : best[p.index]]));
+  const searchObjective = new SearchState(m, m.people.map((p) => lines.get(p)!), finalCov, groupIndex).objective();
   const roster: Roster = { ...emptyRoster(problem), assignments: toAssignments(m, lines) };
   const ev = evaluate(roster, ruleContextOf(problem, m.horizon.dates));
   roster.coverage = ev.coverage;
@@ -159,5 +160,6 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     feasibility,
     phases,
     cancelled: stopped(),
+    objective: { search: searchObjective, rulebook: ev.objective },
   };
 }

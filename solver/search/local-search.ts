@@ -35,7 +35,11 @@ export interface SearchResult {
   accepted: number;
 }
 
-export function localSearch(state: SearchState, options: SearchOptions): SearchResult {
+/** Let the event loop run (an AbortSignal, timers, a job's lock renewal) every so often during the search. */
+const YIELD_EVERY_MS = 100;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function localSearch(state: SearchState, options: SearchOptions): Promise<SearchResult> {
   const { cov, plan } = state;
   const rand = options.random;
   const n = state.people.length;
@@ -49,6 +53,7 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
   let iterations = 0;
   let accepted = 0;
   let lastTick = start;
+  let lastYield = start;
   if (n === 0) return { plan: bestPlan, objective: cost, iterations, accepted };
 
   // Lexicographic: a move that breaks more hard rules is never taken, one that breaks fewer always is;
@@ -161,6 +166,10 @@ export function localSearch(state: SearchState, options: SearchOptions): SearchR
   for (;;) {
     if ((iterations & 255) === 0) {
       const now = performance.now();
+      if (now - lastYield > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
       if (now >= options.deadline || options.shouldStop()) break;
       if ((iterations & 8191) === 0) violators = state.lines.flatMap((l, k) => (l.hard > 0 ? [k] : []));
       if (now - lastTick > 500) {

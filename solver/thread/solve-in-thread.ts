@@ -83,5 +83,6 @@ function partial(roster: Roster): SolveResult {
     feasibility: { feasible: true, problems: [] },
     phases: [],
     cancelled: true,
+    objective: { search: NaN, rulebook: NaN },
   };
 }

@@ -1,0 +1,58 @@
+// The feasibility check explains in plain words what cannot be kept. Expected numbers by hand (fixture.ts):
+// contracts of 16–23 days, at most 6 days in a row; December 2026 has 31 days.
+import { describe, expect, it } from 'vitest';
+import { checkFeasibility } from '../../solver/feasibility.ts';
+import { MONTH, tinyCenter } from './fixture.ts';
+import { days } from './fixture.ts';
+
+const leave = (from: number, n: number) => days(from, n).map((date) => ({ date, reason: 'leave' }));
+
+describe('checkFeasibility', () => {
+  it('finds nothing wrong with the tiny center', () => {
+    expect(checkFeasibility({ center: tinyCenter(), month: MONTH, requirements: [] })).toEqual({ feasible: true, problems: [] });
+  });
+
+  it('L9: team t2 with 12 + 10 leave days can work at most 23 + 17 + 18 = 58 days: 58 / 80 = 72% < 95%', () => {
+    // b1 free 13–31 (19 days, at most 19 − ⌊19/7⌋ = 17 in runs of 6), b2 free 11–31 (21 → 18), l2 23 (contract max).
+    const center = tinyCenter((c) => {
+      c.agents!.find((a) => a.id === 'b1')!.unavailable = leave(1, 12);
+      c.agents!.find((a) => a.id === 'b2')!.unavailable = leave(1, 10);
+    });
+    const report = checkFeasibility({ center, month: MONTH, requirements: [] });
+    expect(report.problems).toContainEqual({
+      rule: 'L9', level: 'warning',
+      message: 'team t2: 22 approved leave days against 80 rostered agent-days in December 2026: planned attendance 72% < 95% (L9)',
+    });
+    expect(report.feasible).toBe(true);
+  });
+
+  it('R11: with the late template limited to Monday–Saturday, no supervisor can cover Sundays 16:00–20:00', () => {
+    const center = tinyCenter((c) => {
+      c.shiftTemplates!.find((t) => t.id === 'L')!.days = [1, 2, 3, 4, 5, 6];
+    });
+    const report = checkFeasibility({ center, month: MONTH, requirements: [] });
+    expect(report.feasible).toBe(false);
+    expect(report.problems).toContainEqual({ rule: 'R11', level: 'impossible', message: 'no supervisor can cover Sundays 16:00–20:00 (R11)' });
+  });
+
+  it('C2/C3: 20 days unavailable leave 11 in one run, of which at most 10 can be worked', () => {
+    const center = tinyCenter((c) => {
+      c.agents!.find((a) => a.id === 'a1')!.unavailable = days(1, 20).map((date) => ({ date, reason: 'course' }));
+    });
+    const report = checkFeasibility({ center, month: MONTH, requirements: [] });
+    expect(report.problems).toContainEqual({
+      rule: 'C3', level: 'impossible',
+      message: 'a1: at most 10 working days possible in December 2026 (20 days of leave or unavailability, at most 6 in a row) but the contract requires 11 (C2, C3)',
+    });
+  });
+
+  it('R3: requirements for a queue nobody can work', () => {
+    const center = tinyCenter((c) => {
+      c.queues!.push({ id: 'vip', kind: 'inbound' });
+    });
+    const requirements = [{ queue: 'vip', interval_start: '2026-12-01T09:00:00+08:00', required: 4 }];
+    expect(checkFeasibility({ center, month: MONTH, requirements }).problems).toContainEqual({
+      rule: 'R3', level: 'warning', message: 'nobody can work queue vip: all 2 required agent-hours will be short (H2, R3)',
+    });
+  });
+});
