@@ -4,8 +4,8 @@
  * incumbent, free a neighbourhood — a few employees over the whole horizon, or a window of days for many
  * employees — fix everything else, and let the MIP re-optimise it exactly (warm-started with the incumbent,
  * so it never gets worse). Every staff rule involves one employee, so a solution made of individually
- * feasible rows is feasible: construction schedules the employees a few at a time against the cover left
- * by those already placed. Neighbourhood sizes adapt: grow when sub-problems solve to optimality quickly
+ * feasible rows is feasible: construction is best response by DP, or (when a DP is too large) sub-MIPs
+ * scheduling the employees a few at a time against the cover left by those already placed. Neighbourhood sizes adapt: grow when sub-problems solve to optimality quickly
  * without improving, shrink when they hit their time cap.
  */
 import type { Highs } from 'highs';
@@ -14,12 +14,17 @@ import { buildCqMip, columnsToRows, solutionColumns } from './curtois-qu-mip.ts'
 import { cqObjective } from './curtois-qu-objective.ts';
 import { solveMip } from './highs-mip.ts';
 import { Random } from './random.ts';
+import { bestResponse } from './curtois-qu-best-response.ts';
+import { cqCosts } from './curtois-qu-costs.ts';
+import { DpLimitError, employeeDp, type EmployeeDp } from './curtois-qu-dp.ts';
 
 export interface IncumbentExchange {
   /** Offers an improved solution to the other searchers. */
   offer(objective: number, solution: CqSolution): void;
   /** A solution better than `objective` found elsewhere, if any. */
   take(objective: number): { objective: number; solution: CqSolution } | undefined;
+  /** The incumbent is proven optimal: stop. */
+  readonly solved: boolean;
 }
 
 export interface LnsOptions {
@@ -82,7 +87,17 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
   let iterations = 0;
   let improvements = 0;
 
-  // Construction: a few employees at a time, against the cover of those already placed.
+  // Construction: best response by DP when every employee's DP fits, else sub-MIPs of a few employees at a
+  // time against the cover of those already placed.
+  const dps = options.initial ? [] : instance.staff.map((_, e) => employeeDp(instance, e));
+  if (!options.initial && dps.every((dp) => dp !== undefined)) {
+    try {
+      bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 4);
+      feasibleRow.fill(true);
+    } catch (e) {
+      if (!(e instanceof DpLimitError)) throw e;
+    }
+  }
   const order = rng.shuffle(Array.from({ length: E }, (_, e) => e));
   const group = Math.max(1, Math.min(4, Math.ceil(E / 10)));
   for (let k = 0; k < order.length && remaining() > 0; k += group) {
@@ -105,7 +120,7 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
   let size = Math.max(2, Math.min(E, Math.round(E / 8)));
   let window = Math.min(D, 7);
   const cap = 3;
-  while (remaining() > 0.05 && (options.target === undefined || objective > options.target)) {
+  while (remaining() > 0.05 && (options.target === undefined || objective > options.target) && !options.exchange?.solved) {
     const shared = options.exchange?.take(objective);
     if (shared) {
       solution = shared.solution;

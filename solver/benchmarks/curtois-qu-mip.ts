@@ -69,6 +69,8 @@ export interface CqMipOptions {
   fixedCover?: ArrayLike<number>;
   /** A day of a modelled employee to fix: the shift to keep (-1 = off), or undefined to leave it free. */
   fixDay?: (employee: number, day: number) => number | undefined;
+  /** Restricts a modelled employee's choices on a day (shift -1 = the day off); default: everything allowed. */
+  allow?: (employee: number, day: number, shift: number) => boolean;
 }
 
 export function buildCqMip(instance: CqInstance, options: CqMipOptions = {}): CqMip {
@@ -101,6 +103,7 @@ export function buildCqMip(instance: CqInstance, options: CqMipOptions = {}): Cq
       const fixed = options.fixDay?.(e, d);
       for (let t = 0; t < T; t++) {
         if ((s.maxShifts[instance.shifts[t].id] ?? D) <= 0) continue;
+        if (fixed === undefined && options.allow && !options.allow(e, d, t)) continue;
         const v = fixed === undefined ? -1 : fixed === t ? 1 : 0;
         x[(i * D + d) * T + t] = v < 0 ? newCol(0, 0, 1, true) : newCol(0, v, v, true);
       }
@@ -131,7 +134,10 @@ export function buildCqMip(instance: CqInstance, options: CqMipOptions = {}): Cq
     ];
     const sum = (parts: Array<[number[], number[]]>, lo: number, hi: number): void =>
       rows.add(parts.flatMap((p) => p[0]), parts.flatMap((p) => p[1]), lo, hi);
-    for (let d = 0; d < D; d++) sum([day(d, 1)], 0, 1);
+    for (let d = 0; d < D; d++) {
+      const mustWork = options.fixDay?.(e, d) === undefined && options.allow !== undefined && !options.allow(e, d, -1);
+      sum([day(d, 1)], mustWork ? 1 : 0, 1);
+    }
     for (let d = 0; d + 1 < D; d++) {
       for (let t = 0; t < T; t++) {
         if (follows[t].length === 0 || col(i, d, t) < 0) continue;

@@ -1,12 +1,15 @@
 /**
- * Solves a Curtois & Qu instance within a wall-clock limit: `threads` LNS searchers (curtois-qu-lns.ts), each
- * with its own HiGHS runtime and seed, in worker threads sharing one incumbent (HiGHS WebAssembly is
- * single-threaded, so parallelism comes from independent searchers). With threads = 0 a single searcher runs
- * in the calling thread (tests, tiny limits).
+ * Solves a Curtois & Qu instance within a wall-clock limit: `threads` searchers (curtois-qu-searchers.ts), each
+ * with its own HiGHS runtime and seed, in worker threads sharing one incumbent and lower bound (HiGHS
+ * WebAssembly is single-threaded, so parallelism comes from different searchers side by side). By default
+ * both threads run column generation for the lower bound, then one searches the compact MIP restricted to
+ * the root LP's support and the other dives; both then improve the shared incumbent by dives over subsets.
+ * With threads = 0 one searcher runs in the calling thread (tests, tiny limits).
  */
 import { Worker } from 'node:worker_threads';
 import type { CqInstance, CqSolution } from './curtois-qu-instance.ts';
-import { lns, type LnsResult } from './curtois-qu-lns.ts';
+import type { LnsResult } from './curtois-qu-lns.ts';
+import { runSearcher, type SearcherMode } from './curtois-qu-searchers.ts';
 import { cqObjective } from './curtois-qu-objective.ts';
 import { highsRuntime } from './highs-mip.ts';
 import { createExchangeBuffer, SharedIncumbent } from './incumbent-exchange.ts';
@@ -19,6 +22,8 @@ export interface CqSolveOptions {
   seed?: number;
   /** Stop once this objective is reached. */
   target?: number;
+  /** The searcher of each thread, cycling (default DEFAULT_MODES). */
+  modes?: SearcherMode[];
   log?: (line: string) => void;
 }
 
@@ -30,7 +35,12 @@ export interface CqSolveResult {
   seconds: number;
   /** Sub-MIPs solved, over all searchers. */
   iterations: number;
+  /** Best proven lower bound (from the whole-instance MIP), or -Infinity. */
+  bound: number;
 }
+
+/** Thread 1 searches the root LP's support, thread 2 dives from the root (see curtois-qu-price-and-dive.ts). */
+export const DEFAULT_MODES: SearcherMode[] = ['cg-support', 'cg-dive'];
 
 function runWorker(input: SearcherInput, log?: (line: string) => void): Promise<LnsResult> {
   return new Promise((resolve, reject) => {
@@ -52,15 +62,28 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
   const threads = options.threads ?? 2;
   const seed = options.seed ?? 1;
   const buffer = createExchangeBuffer(instance.staff.length, instance.horizon);
+  const modes = options.modes ?? DEFAULT_MODES;
+  const modeOf = (k: number): SearcherMode => modes[k % modes.length];
   let results: LnsResult[];
   if (threads === 0) {
     const highs = await highsRuntime();
     const exchange = new SharedIncumbent(buffer, instance.staff.length, instance.horizon);
-    results = [lns(highs, instance, { deadline, seed, exchange, target: options.target, log: options.log })];
+    results = [runSearcher(highs, instance, modeOf(0), { deadline, seed, exchange, target: options.target, log: options.log })];
   } else {
     results = await Promise.all(
       Array.from({ length: threads }, (_, k) =>
-        runWorker({ instance, buffer, seed: seed + k * 7919, deadline, target: options.target, verbose: options.log !== undefined }, options.log),
+        runWorker(
+          {
+            instance,
+            buffer,
+            seed: seed + k * 7919,
+            deadline,
+            target: options.target,
+            verbose: options.log !== undefined,
+            mode: modeOf(k),
+          },
+          options.log,
+        ),
       ),
     );
   }
@@ -72,5 +95,6 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
     feasible: best.feasible,
     seconds: (Date.now() - began) / 1000,
     iterations: results.reduce((s, r) => s + r.iterations, 0),
+    bound: new SharedIncumbent(buffer, instance.staff.length, instance.horizon).bound,
   };
 }

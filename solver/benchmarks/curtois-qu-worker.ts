@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CqInstance } from './curtois-qu-instance.ts';
-import { lns } from './curtois-qu-lns.ts';
+import { runSearcher, type SearcherMode } from './curtois-qu-searchers.ts';
 import { highsRuntime } from './highs-mip.ts';
 import { SharedIncumbent } from './incumbent-exchange.ts';
 
@@ -15,16 +15,13 @@ export interface SearcherInput {
   deadline: number;
   target?: number;
   verbose: boolean;
+  /** 'cg' = column generation, support MIP and dives; 'lns' = MIP large-neighbourhood search; 'mip' = the whole-instance MIP. */
+  mode: SearcherMode;
 }
 
 const input = workerData as SearcherInput;
 const highs = await highsRuntime();
 const exchange = new SharedIncumbent(input.buffer, input.instance.staff.length, input.instance.horizon);
-const result = lns(highs, input.instance, {
-  deadline: input.deadline,
-  seed: input.seed,
-  exchange,
-  target: input.target,
-  log: input.verbose ? (line) => parentPort?.postMessage({ log: `[seed ${input.seed}] ${line}` }) : undefined,
-});
+const log = input.verbose ? (line: string) => parentPort?.postMessage({ log: `[${input.mode} ${input.seed}] ${line}` }) : undefined;
+const result = runSearcher(highs, input.instance, input.mode, { deadline: input.deadline, seed: input.seed, exchange, target: input.target, log });
 parentPort?.postMessage({ result });

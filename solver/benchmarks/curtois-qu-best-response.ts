@@ -1,0 +1,29 @@
+/**
+ * Best response for the benchmark: each employee in turn gets its exact best row (curtois-qu-dp.ts) against
+ * the others' cover (marginal cover costs), until a pass changes nothing — coordinate descent, the fast
+ * construction and repair step of the searchers.
+ */
+import type { CqInstance, CqSolution } from './curtois-qu-instance.ts';
+import { coverCounts, marginalCosts, type CqCosts } from './curtois-qu-costs.ts';
+import type { EmployeeDp } from './curtois-qu-dp.ts';
+import type { Random } from './random.ts';
+
+/** Best-response passes: each employee in turn gets its exact best row against the others' cover. */
+export function bestResponse(instance: CqInstance, costs: CqCosts, dps: EmployeeDp[], solution: CqSolution, rng: Random, passes: number): void {
+  const T = costs.shifts;
+  const counts = coverCounts(costs, solution);
+  for (let pass = 0; pass < passes; pass++) {
+    let changed = false;
+    for (const e of rng.shuffle(instance.staff.map((_, i) => i))) {
+      solution[e].forEach((t, d) => t >= 0 && counts[d * T + t]--);
+      const [best] = dps[e].solve(marginalCosts(instance, costs, e, counts));
+      if (best && best.row.join() !== solution[e].join()) {
+        solution[e] = best.row;
+        changed = true;
+      }
+      solution[e].forEach((t, d) => t >= 0 && counts[d * T + t]++);
+    }
+    if (!changed) return;
+  }
+}
+

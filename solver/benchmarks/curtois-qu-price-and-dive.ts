@@ -1,0 +1,249 @@
+/**
+ * Column generation with diving for the Curtois & Qu benchmark (price-and-branch in the spirit of Curtois &
+ * Qu's branch-and-price, 2014): the master LP (curtois-qu-master.ts) over employees' schedules, priced exactly
+ * per employee by dynamic programming (curtois-qu-dp.ts). Its LP value is a lower bound once no schedule has a
+ * negative reduced cost. A dive fixes the employees whose LP schedule is (nearly) integral, a few at a time,
+ * re-pricing the others in between, until every employee has one schedule. Then large-neighbourhood search:
+ * free a subset of employees around the incumbent, price them, skip the subset when its Lagrangian bound
+ * shows it cannot improve, else dive again. Start: best-response construction (curtois-qu-best-response.ts).
+ * After the root, the compact MIP restricted to the root LP's support (plus the incumbent) is searched with
+ * HiGHS: on the larger instances the root LP is (nearly) integral in value and its support holds optimal
+ * or near-optimal rosters.
+ */
+import type { Highs } from 'highs';
+import type { CqInstance, CqSolution } from './curtois-qu-instance.ts';
+import { coverCounts, cqCosts, rowRequestCost } from './curtois-qu-costs.ts';
+import { bestResponse } from './curtois-qu-best-response.ts';
+import { employeeDp, type EmployeeDp } from './curtois-qu-dp.ts';
+import { Master } from './curtois-qu-master.ts';
+import { cqObjective } from './curtois-qu-objective.ts';
+import type { LnsResult } from './curtois-qu-lns.ts';
+import { fullMipSearch } from './curtois-qu-full-mip.ts';
+import type { SharedIncumbent } from './incumbent-exchange.ts';
+import { Random } from './random.ts';
+
+export interface PriceAndDiveOptions {
+  deadline: number;
+  seed: number;
+  exchange: SharedIncumbent;
+  /** Seconds at most for the MIP restricted to the root LP's support. */
+  supportSeconds?: number;
+  /**
+   * After the root LP: 'support' searches the compact MIP restricted to the LP's support (good when the root
+   * LP is integral in value, as on the larger instances); 'dive' dives from the root with re-pricing to
+   * convergence at every step (good when the root LP leaves a gap).
+   */
+  rootMethod?: 'support' | 'dive';
+  target?: number;
+  log?: (line: string) => void;
+  /** Start with the root master over all employees (global lower bound, root dive); default true. */
+  root?: boolean;
+}
+
+const EPS = 1e-6;
+
+interface Generation {
+  /** LP value of the restricted master. */
+  value: number;
+  /** LP value + the most negative reduced cost of each free employee: a lower bound for the master's part. */
+  lagrangian: number;
+  converged: boolean;
+}
+
+/** Schedules met so far, per employee, most recent last (bounded), to seed each new master. */
+class ColumnPool {
+  private readonly rows: Array<Map<string, number[]>>;
+  constructor(employees: number, private readonly limit: number) {
+    this.rows = Array.from({ length: employees }, () => new Map());
+  }
+  add(e: number, row: number[]): void {
+    const key = row.join(',');
+    const map = this.rows[e];
+    map.delete(key);
+    map.set(key, row);
+    if (map.size > this.limit) map.delete(map.keys().next().value as string);
+  }
+  of(e: number): Iterable<number[]> {
+    return this.rows[e].values();
+  }
+}
+
+export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceAndDiveOptions): LnsResult | undefined {
+  const dps = instance.staff.map((_, e) => employeeDp(instance, e));
+  if (dps.some((dp) => dp === undefined)) return undefined;
+  const dp = dps as EmployeeDp[];
+  const E = instance.staff.length;
+  const costs = cqCosts(instance);
+  const rng = new Random(options.seed);
+  const log = options.log ?? (() => {});
+  const timeLeft = () => options.deadline - Date.now();
+  const pool = new ColumnPool(E, 300);
+
+  let solution: CqSolution = instance.staff.map(() => new Array<number>(instance.horizon).fill(-1));
+  bestResponse(instance, costs, dp, solution, rng, 4);
+  let objective = cqObjective(instance, solution).total;
+  options.exchange.offer(objective, solution);
+  log(`best-response start ${objective}`);
+  let iterations = 0;
+  let improvements = 0;
+
+  const price = (master: Master, free: readonly number[], maxIterations: number): Generation => {
+    let result: Generation = { value: Infinity, lagrangian: -Infinity, converged: false };
+    for (let it = 0; it < maxIterations && timeLeft() > 0; it++) {
+      const lp = master.solve();
+      iterations++;
+      let lagrangian = lp.value;
+      let added = 0;
+      for (const e of free) {
+        if (master.fixed[e] >= 0) continue;
+        const cost = Float64Array.from(costs.request[e]);
+        for (let k = 0; k < cost.length; k++) if (costs.cover[k] >= 0) cost[k] -= lp.dual[master.coverRow(costs.cover[k])];
+        const rows = dp[e].solve(cost, 2);
+        rows.forEach((r, i) => {
+          const reduced = r.cost + costs.onConstant[e] - lp.dual[master.convexityRow(e)];
+          if (i === 0 && reduced < 0) lagrangian += reduced;
+          if (reduced < -EPS) {
+            master.add(e, r.row);
+            pool.add(e, r.row);
+            added++;
+          }
+        });
+      }
+      result = { value: lp.value, lagrangian, converged: added === 0 };
+      if (added === 0 || Math.ceil(lagrangian - EPS) >= Math.ceil(lp.value - EPS)) break;
+    }
+    return result;
+  };
+
+  /** Fixes every employee of the master, a few at a time, re-pricing between; undefined on timeout. */
+  const dive = (master: Master, fraction: number, stepIterations: number): Map<number, number[]> | undefined => {
+    let open = [...master.employees];
+    while (open.length > 0) {
+      if (timeLeft() <= 0) return undefined;
+      const { x } = master.solve();
+      const ranked = open.map((e) => {
+        let best = -1;
+        let value = -1;
+        for (const j of master.columnsOf(e)) {
+          if (x[j] > value + 1e-9 || (Math.abs(x[j] - value) <= 1e-9 && rng.next() < 0.5)) {
+            value = x[j];
+            best = j;
+          }
+        }
+        return { e, j: best, value: value + rng.next() * 1e-3 };
+      });
+      ranked.sort((a, b) => b.value - a.value);
+      const count = Math.max(1, Math.ceil(fraction * open.length), ranked.filter((r) => r.value > 1 - 1e-4).length);
+      for (const r of ranked.slice(0, count)) master.fix(r.e, r.j);
+      open = open.filter((e) => master.fixed[e] < 0);
+      if (open.length > 0) price(master, open, stepIterations);
+    }
+    return new Map(master.employees.map((e) => [e, master.column(master.fixed[e]).row]));
+  };
+
+  /**
+   * Re-optimises the employees `free` around the incumbent: a master over them (the others' cover as
+   * constants), priced to convergence; if its bound leaves room for improvement, a dive.
+   */
+  interface Reoptimisation {
+    fraction: number;
+    stepIterations: number;
+    maxIterations: number;
+    /** Dive to an integer solution after pricing (or decide from the priced master). */
+    dive: boolean | ((generation: Generation) => boolean);
+    /** Report the LP solution's support: keys (e·D + d)·(T + 1) + shift + 1 with positive value. */
+    support?: boolean;
+  }
+  const supportOf = (master: Master): Set<number> => {
+    const { x } = master.solve();
+    const D = instance.horizon;
+    const T1 = instance.shifts.length + 1;
+    const out = new Set<number>();
+    for (const e of master.employees) {
+      for (const j of master.columnsOf(e)) {
+        if (x[j] <= 1e-6) continue;
+        master.column(j).row.forEach((t, d) => out.add((e * D + d) * T1 + t + 1));
+      }
+    }
+    return out;
+  };
+  const reoptimise = (free: number[], how: Reoptimisation) => {
+    const freeSet = new Set(free);
+    const base = coverCounts(costs, solution.map((row, e) => (freeSet.has(e) ? row.map(() => -1) : row)));
+    let others = 0;
+    solution.forEach((row, e) => {
+      if (!freeSet.has(e)) others += rowRequestCost(costs, e, row);
+    });
+    const master = new Master(highs, instance, costs, free, base);
+    try {
+      for (const e of free) {
+        master.add(e, solution[e]);
+        for (const row of pool.of(e)) master.add(e, row);
+      }
+      const generation = price(master, free, how.maxIterations);
+      const bound = others + generation.lagrangian;
+      const support = how.support ? supportOf(master) : undefined;
+      const diving = typeof how.dive === 'function' ? how.dive(generation) : how.dive;
+      if (!diving || Math.ceil(bound - EPS) >= objective) return { bound, generation, support, rows: undefined };
+      return { bound, generation, support, rows: dive(master, how.fraction, how.stepIterations) };
+    } finally {
+      master.dispose();
+    }
+  };
+
+  const accept = (rows: Map<number, number[]> | undefined, how: string): boolean => {
+    if (!rows) return false;
+    const candidate = solution.map((row, e) => rows.get(e) ?? row);
+    const value = cqObjective(instance, candidate).total;
+    if (value < objective) {
+      improvements++;
+      log(`${how}: ${objective} → ${value}`);
+      options.exchange.offer(value, candidate);
+    }
+    if (value > objective) return false;
+    solution = candidate;
+    objective = value;
+    return true;
+  };
+
+  // Root: every employee in one master, priced to convergence: its Lagrangian bound is a global lower bound.
+  if (options.root !== false) {
+    const everyone = instance.staff.map((_, e) => e);
+    // An integral root LP value suggests the LP's support holds an optimal roster: search it with the MIP
+    // (rootMethod 'support'); otherwise dive from the root.
+    const integral = (g: Generation) => g.converged && Math.abs(g.value - Math.round(g.value)) < 1e-4;
+    const bySupport = (g: Generation) => options.rootMethod !== 'dive' && integral(g);
+    const root = reoptimise(everyone, { fraction: 0.1, stepIterations: 50, maxIterations: 10_000, dive: (g) => !bySupport(g), support: true });
+    if (root.generation.converged || Math.ceil(root.generation.lagrangian - EPS) >= Math.ceil(root.generation.value - EPS)) {
+      options.exchange.raiseBound(root.bound);
+      log(`root LP ${root.generation.value.toFixed(2)}, lower bound ${Math.ceil(root.bound - EPS)}`);
+    }
+    accept(root.rows, 'root dive');
+    if (root.support && bySupport(root.generation) && timeLeft() > 0) {
+      // The compact MIP restricted to the root LP's support (and the incumbent's choices), warm-started.
+      const support = root.support;
+      const incumbent = solution;
+      const allow = (e: number, d: number, t: number) => support.has(((e * instance.horizon + d) * (instance.shifts.length + 1)) + t + 1) || incumbent[e][d] === t;
+      const deadline = Math.min(options.deadline, Date.now() + 1000 * (options.supportSeconds ?? 30));
+      const found = fullMipSearch(highs, instance, { deadline, exchange: options.exchange, seed: options.seed, allow, label: 'support MIP', log });
+      if (found.feasible) accept(new Map(found.solution.map((row, e) => [e, row])), 'support MIP');
+    }
+  }
+
+  // Neighbourhoods: free a subset of employees around the incumbent.
+  let size = Math.max(2, Math.round(E / 4));
+  const done = () =>
+    timeLeft() <= 0 || (options.target !== undefined && objective <= options.target) || options.exchange.solved === true;
+  while (!done()) {
+    const shared = options.exchange.take(objective);
+    if (shared) {
+      solution = shared.solution;
+      objective = shared.objective;
+    }
+    const free = rng.sample(E, size);
+    const result = reoptimise(free, { fraction: 0.15, stepIterations: 6, maxIterations: 60, dive: true });
+    if (!result.rows) size = Math.min(E, size + 1);
+    else if (!accept(result.rows, `dive over ${free.length} employees`)) size = Math.max(2, size - 1);
+  }
+  return { solution, objective, feasible: true, iterations, improvements };
+}

@@ -1,0 +1,31 @@
+/**
+ * The searchers a solver thread can run, behind one call: 'cg-support' and 'cg-dive' (column generation, then
+ * the support MIP or a root dive, then dives around the incumbent; both fall back to 'lns' when an employee's
+ * DP state space is too large), 'lns' (MIP large-neighbourhood search) and 'mip' (the whole-instance MIP).
+ */
+import type { Highs } from 'highs';
+import type { CqInstance } from './curtois-qu-instance.ts';
+import { fullMipSearch } from './curtois-qu-full-mip.ts';
+import { lns, type LnsResult } from './curtois-qu-lns.ts';
+import { priceAndDive } from './curtois-qu-price-and-dive.ts';
+import type { SharedIncumbent } from './incumbent-exchange.ts';
+
+export type SearcherMode = 'cg-support' | 'cg-dive' | 'lns' | 'mip';
+
+export interface SearcherOptions {
+  deadline: number;
+  seed: number;
+  exchange: SharedIncumbent;
+  target?: number;
+  log?: (line: string) => void;
+}
+
+export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMode, options: SearcherOptions): LnsResult {
+  if (mode === 'mip') return fullMipSearch(highs, instance, options);
+  if (mode === 'cg-support' || mode === 'cg-dive') {
+    const result = priceAndDive(highs, instance, { ...options, rootMethod: mode === 'cg-dive' ? 'dive' : 'support' });
+    if (result) return result;
+    options.log?.('an employee DP is too large: falling back to MIP LNS');
+  }
+  return lns(highs, instance, options);
+}
