@@ -1,7 +1,8 @@
 /**
  * Leave requests, as a story: filing (who may file for whom, L6 channel, L10 training, L1–L5 route) and
- * approval. Each approval is one transaction that first takes the decision locks of every supervisor-day,
- * center-day, team-month and roster-month the leave touches (in key order), then:
+ * approval. Each approval runs in one transaction that has taken the decision locks of every supervisor-day,
+ * center-day, team-month and roster-month the leave touches (leaveLockKeys; request-service.ts takes them in
+ * key order), then:
  *   - not the last step: forwards to the next approver on the route;
  *   - the last step: applies the rules that forbid granting at the caller's level, in order —
  *     L7 (lead or supervisor: the supervisor's day already has its person on leave → operations manager),
@@ -14,7 +15,7 @@ import type { Principal } from '../auth/principal.ts';
 import { canSeeAgent } from '../auth/principal.ts';
 import type { Center, Team } from '../domain/center-schema.ts';
 import type { Db, Queryable } from '../db/db.ts';
-import { ensureLocks, insertLeaveDays, insertRequest, lockKeys, type StoredRequest } from '../db/repos/requests.ts';
+import { insertLeaveDays, insertRequest, type StoredRequest } from '../db/repos/requests.ts';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { dateRange } from '../time/local-day.ts';
 import { checkAttendanceFloor } from './attendance-floor.ts';
