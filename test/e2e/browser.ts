@@ -1,6 +1,6 @@
 /**
- * Headless Debian Chromium through playwright-core (never a downloaded browser): a fresh profile per launch,
- * and the dashboard's sign-in and page helpers shared by the browser tests.
+ * Headless Debian Chromium through playwright-core (never a downloaded browser) with a fresh profile, and the
+ * dashboard's sign-in and page helpers shared by the browser tests.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,33 +17,43 @@ export function chromiumMissing(): string | null {
 
 export interface Browser {
   newPage(viewport?: { width: number; height: number }): Promise<Page>;
+  /** Closes the tabs opened so far (between tests). */
+  closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** One persistent context per "person" keeps their sessionStorage apart; each gets its own profile directory. */
+/**
+ * One Chromium with a fresh profile directory; each "person" gets a tab of their own. The dashboard keeps its
+ * token in sessionStorage, which belongs to one tab, so tabs are signed in separately.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const contexts: Array<{ ctx: BrowserContext; dir: string }> = [];
+  const dir = mkdtempSync(join(tmpdir(), 'shiftcast-chromium-'));
+  const ctx: BrowserContext = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  const blank = ctx.pages()[0];
+  const open: Page[] = [];
   return {
     async newPage(viewport = { width: 1280, height: 900 }) {
-      const dir = mkdtempSync(join(tmpdir(), 'shiftcast-chromium-'));
-      const ctx = await chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        viewport,
-      });
-      contexts.push({ ctx, dir });
-      const page = ctx.pages()[0] ?? (await ctx.newPage());
+      const page = await ctx.newPage();
+      open.push(page);
+      await page.setViewportSize(viewport);
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       (page as Page & { problems: string[] }).problems = problems;
       return page;
     },
+    async closePages() {
+      for (const page of open.splice(0)) await page.close().catch(() => {});
+    },
     async close() {
-      for (const { ctx, dir } of contexts) {
-        await ctx.close().catch(() => {});
-        rmSync(dir, { recursive: true, force: true });
-      }
+      await blank?.close().catch(() => {});
+      await ctx.close().catch(() => {});
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

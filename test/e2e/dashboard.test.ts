@@ -12,7 +12,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { chartData, chromiumMissing, launchBrowser, navLinks, openPage, pageProblems, signIn, type Browser } from './browser.ts';
 import { startDemoServer, type DemoServer } from './demo-server.ts';
 import { recordAttendance } from './attendance-events.ts';
@@ -110,6 +110,10 @@ describe('dashboard in headless Chromium', () => {
     browser = await launchBrowser();
   }, 150_000);
 
+  afterEach(async () => {
+    await browser?.closePages();
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
@@ -184,8 +188,20 @@ describe('dashboard in headless Chromium', () => {
     expect(csv.split('\n')[0]).toMatch(/agent/);
     expect(csv.trim().split('\n').length).toBeGreaterThan(100);
     await shot(page, 'deputy-roster', { name: 'roster', at: '[data-gantt=roster-day]' });
+    // Solve next month (briefly): the job's progress bar moves and the best-so-far score is shown.
+    const next = addDays(`${today.slice(0, 7)}-28`, 7).slice(0, 7);
+    await page.click('details.run summary');
+    await page.fill('details.run input[name=month]', next);
+    await page.fill('details.run input[name=timeLimitSeconds]', '5');
+    await page.click('button[data-action=solve]');
+    await page.waitForSelector('.job[data-status=running]', { timeout: 20_000 });
+    await page.waitForSelector('.job[data-status=completed]', { timeout: 60_000 });
+    expect(Number(await page.$eval('.job progress', (p) => (p as HTMLProgressElement).value))).toBe(1);
+    expect(await page.textContent('[data-role=best-so-far]')).toMatch(/understaffed h: [\d,.]+/);
+    await page.waitForSelector(`a[href^="#/roster?month=${next}&roster="]`);
+    await shot(page, 'deputy-roster-solved');
     expect(pageProblems(page)).toEqual([]);
-  }, 60_000);
+  }, 90_000);
 
   it('supervisor: today\'s required vs scheduled vs actual, a callout with an accept and a decline', async () => {
     const page = await pageAs('supervisor');

@@ -24,7 +24,7 @@ export async function startDemoServer(timeoutMs = 60_000): Promise<DemoServer> {
     env: {
       ...process.env, DATABASE_URL: '', REDIS_URL: '', SHIFTCAST_DATA_DIR: dataDir, SHIFTCAST_LOG: process.env.SHIFTCAST_LOG ?? 'warn',
       // The demo preparation solves two months at start; shorter solves keep the browser test near two minutes.
-      SHIFTCAST_DEMO_SOLVE_SECONDS: process.env.SHIFTCAST_DEMO_SOLVE_SECONDS ?? '20',
+      SHIFTCAST_DEMO_SOLVE_SECONDS: process.env.SHIFTCAST_DEMO_SOLVE_SECONDS ?? '15',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

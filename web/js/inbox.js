@@ -64,6 +64,7 @@ function requestItem(r, center) {
         message(updated.status === 'approved' ? 'ok' : 'info', `${t('req.after', { status: t(`req.status.${updated.status}`), rule: updated.rule ?? '–' })}${last?.message ? ` ${last.message}` : ''}`),
         h('ul.reasons', (updated.impact?.checks ?? []).map((c) => h('li', h(`span.tag.${c.ok ? 'good' : 'bad'}`, c.rule), ' ', c.message))));
       item.dataset.status = updated.status;
+      item.querySelector('.actions')?.remove();
       const next = statusTag(updated.status);
       tag.replaceWith(next);
       tag = next;

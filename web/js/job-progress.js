@@ -14,26 +14,29 @@ function fieldName(k) {
   return word === key ? k : word;
 }
 
-/** Renders progressDetail's scalar fields as "name: value" pairs (score parts, stage, iteration …). */
+/** "name: value" pairs of a detail's numbers and words (stage, iteration …); objects are left to `best`. */
 function describe(detail) {
   const parts = [];
   for (const [k, v] of Object.entries(detail ?? {})) {
     if (typeof v === 'number') parts.push(`${fieldName(k)}: ${num(v, Number.isInteger(v) ? 0 : 1)}`);
     else if (typeof v === 'string') parts.push(`${fieldName(k)}: ${v}`);
-    else if (v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [k2, v2] of Object.entries(v)) if (typeof v2 === 'number') parts.push(`${fieldName(k2)}: ${num(v2, Number.isInteger(v2) ? 0 : 1)}`);
-    }
   }
   return parts.join(' · ');
+}
+
+/** The best-so-far score (progressDetail.best, or the finished job's result.score) as "part: value" pairs. */
+function describeBest(score) {
+  return Object.entries(score ?? {}).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${fieldName(k)}: ${num(v, Number.isInteger(v) ? 0 : 1)}`).join(' · ');
 }
 
 export function jobProgress(jobId, { title, cancellable = true } = {}) {
   const bar = h('progress', { max: 1, value: 0 });
   const label = h('span.job-pct', '0%');
   const status = h('span.job-status', t('job.queued'));
-  const detail = h('p.job-detail', { dataset: { role: 'best-so-far' } });
+  const detail = h('p.job-detail', { dataset: { role: 'job-stage' } });
+  const best = h('p.job-detail', { dataset: { role: 'best-so-far' } });
   const cancel = cancellable ? h('button.secondary', { type: 'button', onclick: () => api.post(`/api/jobs/${encodeURIComponent(jobId)}/cancel`).catch(() => {}) }, t('job.cancel')) : null;
-  const el = h('div.job', { dataset: { job: jobId } }, title ? h('strong', title) : null, h('div.job-bar', bar, label, status, cancel), detail);
+  const el = h('div.job', { dataset: { job: jobId } }, title ? h('strong', title) : null, h('div.job-bar', bar, label, status, cancel), detail, best);
   const done = waitForJob(jobId, {
     onProgress(job) {
       bar.value = job.progress ?? 0;
@@ -42,6 +45,9 @@ export function jobProgress(jobId, { title, cancellable = true } = {}) {
       el.dataset.status = job.status;
       const d = describe(job.progressDetail);
       if (d) detail.textContent = d;
+      // The best score so far stays on screen until a better one arrives (the last word is the result's).
+      const b = describeBest(job.progressDetail?.best ?? (job.status === 'completed' ? job.result?.score : undefined));
+      if (b) best.textContent = `${t('job.best')}: ${b}`;
       if (job.status === 'failed') detail.textContent = job.error ?? t('job.failed');
       if (['completed', 'failed', 'cancelled'].includes(job.status) && cancel) cancel.remove();
     },

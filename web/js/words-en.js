@@ -106,6 +106,7 @@ export const EN = {
   'job.completed': 'done',
   'job.failed': 'failed',
   'job.cancelled': 'cancelled',
+  'job.best': 'Best so far',
   'job.cancel': 'Cancel',
   'job.detail.stage': 'stage',
   'job.detail.hard': 'hard violations',

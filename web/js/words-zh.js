@@ -106,6 +106,7 @@ export const ZH = {
   'job.completed': '完成',
   'job.failed': '失败',
   'job.cancelled': '已取消',
+  'job.best': '目前最优',
   'job.cancel': '取消',
   'job.detail.stage': '阶段',
   'job.detail.hard': '硬性违规',

@@ -1,0 +1,268 @@
+/**
+ * The dashboard end to end in headless Debian Chromium (playwright-core): the demo server on embedded storage,
+ * a token per role, each role signs in through the form and opens every page its <nav> offers; every chart
+ * must hold data (chart.js datasets with values, not empty canvases), the heat map, Gantt and calendars must
+ * have cells; an agent cannot open the supervisor's page (neither in the dashboard nor through the API); a
+ * supervisor calls overtime and records an accept and a decline; a leave request goes from the agent through
+ * the team lead to the duty supervisor (L1) and comes back approved. Screenshots go to test-results/dashboard/
+ * (and to docs/screenshots/ when SHIFTCAST_SCREENSHOTS_TO_DOCS=1).
+ *
+ * Run: npx vitest run test/e2e
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chartData, chromiumMissing, launchBrowser, navLinks, openPage, pageProblems, signIn, type Browser } from './browser.ts';
+import { startDemoServer, type DemoServer } from './demo-server.ts';
+import { recordAttendance } from './attendance-events.ts';
+import { forecastWithModel, prepareDemo, type Prepared } from './prepare-demo.ts';
+
+const SHOTS = 'test-results/dashboard';
+const DOCS = process.env.SHIFTCAST_SCREENSHOTS_TO_DOCS === '1' ? 'docs/screenshots' : null;
+const ROLES = ['analyst', 'deputy', 'manager', 'supervisor', 'lead', 'agent'] as const;
+type Role = (typeof ROLES)[number];
+// The demo center's people: team csr-1 has lead a001 and duty supervisor s01 (data/demo-center.json).
+const PEOPLE = { supervisor: 's01', lead: 'a001', agent: 'a002' } as const;
+
+let server: DemoServer;
+let browser: Browser;
+let tokens: Record<Role | 'admin', string>;
+let prepared: Prepared;
+let zone: string;
+let today: string;
+let calloutDay: string;
+let calloutFrom: string;
+let leaveFrom: string;
+
+function localNow(timeZone: string): { date: string; hour: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, hour: Number(get('hour')) };
+}
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function shot(page: Page, name: string, docsName?: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = join(SHOTS, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: file, fullPage: true });
+  if (DOCS && docsName) {
+    mkdirSync(DOCS, { recursive: true });
+    copyFileSync(file, join(DOCS, `${docsName}.png`));
+  }
+}
+
+/** A signed-in page; lang switches the display language (the demo center's own is zh-CN). */
+async function pageAs(role: Role, options: { viewport?: { width: number; height: number }; lang?: 'en' | 'zh-CN' } = {}): Promise<Page> {
+  const page = await browser.newPage(options.viewport);
+  await signIn(page, server.url, tokens[role]);
+  if (options.lang) {
+    await page.selectOption('#who select[name=lang]', options.lang);
+    await page.waitForFunction((lang) => document.documentElement.lang === lang, options.lang);
+  }
+  return page;
+}
+
+/** Every dataset of the named chart has at least one value. */
+function expectChartData(charts: Record<string, number[]>, name: string): void {
+  expect(charts[name], `chart ${name} is on the page`).toBeDefined();
+  expect(charts[name].length, `chart ${name} has datasets`).toBeGreaterThan(0);
+  for (const [i, n] of charts[name].entries()) expect(n, `chart ${name} dataset ${i} has values`).toBeGreaterThan(0);
+}
+
+describe('DEV dashboard', () => {
+  beforeAll(async () => {
+    const missing = chromiumMissing();
+    if (missing) throw new Error(missing);
+    server = await startDemoServer();
+    const admin = server.adminToken;
+    zone = (await server.call('GET', '/api/centers/demo', admin)).body.timezone;
+    const now = localNow(zone);
+    today = now.date;
+    // Overtime for a window still ahead: today while the evening is open, else tomorrow morning.
+    calloutDay = now.hour < 19 ? today : addDays(today, 1);
+    calloutFrom = now.hour < 19 ? `${String(Math.max(now.hour + 1, 9)).padStart(2, '0')}:00` : '10:00';
+    leaveFrom = addDays(today, 2);
+    const months = [...new Set([today, calloutDay, leaveFrom, addDays(leaveFrom, 1)].map((d) => d.slice(0, 7)))].sort();
+    const issued: Record<string, string> = { admin };
+    for (const role of ['analyst', 'deputy', 'manager'] as const) {
+      issued[role] = (await server.call('POST', '/api/tokens', admin, { role, center: 'demo' })).body.token;
+    }
+    for (const [role, agent] of Object.entries(PEOPLE)) issued[role] = (await server.call('POST', '/api/tokens', admin, { agent, center: 'demo' })).body.token;
+    tokens = issued as typeof tokens;
+    prepared = await prepareDemo(server, tokens, months, today, []);
+    // A second model over the month so far, for the accuracy table's rows per day and model.
+    const monthStart = `${today.slice(0, 8)}01`;
+    if (monthStart < today) await forecastWithModel(server, tokens.analyst, monthStart, Math.round((Date.parse(today) - Date.parse(monthStart)) / 86_400_000), 'seasonal-naive');
+    browser = await launchBrowser();
+  }, 150_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 30_000);
+
+  it('signs in through the form field "token", keeps the token out of the URL and in sessionStorage', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    expect(await page.getAttribute('form#signin input[name=token]', 'type')).toBe('password');
+    await signIn(page, server.url, tokens.analyst);
+    expect(page.url()).not.toContain(tokens.analyst);
+    expect(await page.evaluate(() => sessionStorage.getItem('shiftcast.token'))).toBe(tokens.analyst);
+    // The center's locale (zh-CN) is the default; the tab may switch to English and back.
+    expect(await page.textContent('#nav a[data-page=forecast]')).toBe('预测与实际');
+    await page.selectOption('#who select[name=lang]', 'en');
+    await page.waitForFunction(() => document.querySelector('#nav a[data-page=forecast]')?.textContent === 'Forecast vs actual');
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#nav a[data-page=forecast]')?.textContent === 'Forecast vs actual');
+    await page.waitForSelector('#nav a');
+    await page.click('#who button');
+    await page.waitForSelector('form#signin input[name=token]');
+    expect(await page.evaluate(() => sessionStorage.getItem('shiftcast.token'))).toBeNull();
+    expect(pageProblems(page)).toEqual([]);
+  }, 30_000);
+
+  it('analyst: forecast vs actual with its band, daily totals, accuracy and backtest tables', async () => {
+    const page = await pageAs('analyst', { lang: 'en' });
+    expect(await navLinks(page)).toEqual(['forecast', 'attendance']);
+    expect(await openPage(page, server.url, `#/forecast?forecast=${prepared.forecastId}&date=${addDays(today, -1)}`)).toBe('ready');
+    const charts = await chartData(page);
+    expectChartData(charts, 'forecast-intervals'); // band lower, band upper, forecast, actual
+    expect(charts['forecast-intervals']).toHaveLength(4);
+    expectChartData(charts, 'forecast-daily');
+    const tables = await page.$$eval('table', (ts) => ts.map((t) => t.querySelectorAll('tbody tr').length));
+    expect(tables.length).toBeGreaterThanOrEqual(2);
+    expect(Math.min(...tables)).toBeGreaterThan(0);
+    // The accuracy table compares the chosen forecast with the seasonal-naive one on the same days.
+    const models = await page.$$eval('table[data-table=accuracy] tbody tr td:nth-child(2)', (tds) => [...new Set(tds.map((td) => td.textContent))]);
+    expect(models.length).toBeGreaterThanOrEqual(2);
+    expect(models.some((m) => m?.startsWith('seasonal-naive'))).toBe(true);
+    await shot(page, 'analyst-forecast', 'forecast');
+    expect(pageProblems(page)).toEqual([]);
+  }, 60_000);
+
+  it('deputy: month coverage heat map, staffing per day, violations by rule open their matches', async () => {
+    const page = await pageAs('deputy', { lang: 'en' });
+    expect(await navLinks(page)).toEqual(['forecast', 'coverage', 'roster']);
+    expect(await openPage(page, server.url, `#/coverage?month=${today.slice(0, 7)}`)).toBe('ready');
+    expect(Number(await page.getAttribute('table[data-heatmap=coverage]', 'data-cells'))).toBeGreaterThan(20 * 28);
+    expect(await page.$$eval('table[data-heatmap=coverage] td', (tds) => tds.filter((td) => td.getAttribute('title')?.includes(':')).length)).toBeGreaterThan(0);
+    expectChartData(await chartData(page), 'coverage-daily');
+    const rules = await page.$$('tr[data-rule]');
+    if (rules.length > 0) {
+      await rules[0].click();
+      await page.waitForSelector('[data-role=matches] h3');
+    } else {
+      expect(await page.textContent('main')).toMatch(/no violations/);
+    }
+    await shot(page, 'deputy-coverage', 'coverage');
+    expect(pageProblems(page)).toEqual([]);
+  }, 60_000);
+
+  it('deputy: roster day as a Gantt by team, a person\'s month, CSV export', async () => {
+    const page = await pageAs('deputy', { lang: 'en' });
+    expect(await openPage(page, server.url, `#/roster?month=${today.slice(0, 7)}&date=${today}`)).toBe('ready');
+    expectChartData(await chartData(page), 'roster-day-coverage');
+    expect(Number(await page.getAttribute('[data-gantt=roster-day]', 'data-rows'))).toBeGreaterThan(10);
+    expect(await page.$$eval('[data-gantt=roster-day] .brk.meal', (els) => els.length)).toBeGreaterThan(0);
+    expect(await page.$$eval('[data-calendar=roster-agent] .cell[data-shifts]:not([data-shifts="0"])', (els) => els.length)).toBeGreaterThan(10);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action=export-csv]')]);
+    const csv = await download.createReadStream().then(async (s) => { let text = ''; for await (const c of s) text += c; return text; });
+    expect(csv.split('\n')[0]).toMatch(/agent/);
+    expect(csv.trim().split('\n').length).toBeGreaterThan(100);
+    await shot(page, 'deputy-roster', 'roster');
+    expect(pageProblems(page)).toEqual([]);
+  }, 60_000);
+
+  it('supervisor: today\'s required vs scheduled vs actual, a callout with an accept and a decline', async () => {
+    const page = await pageAs('supervisor');
+    expect(await navLinks(page)).toEqual(['roster', 'today', 'my']);
+    expect(await openPage(page, server.url, `#/today?date=${calloutDay}`)).toBe('ready');
+    const charts = await chartData(page);
+    expectChartData(charts, 'today-agents');
+    expect(charts['today-calls'].length).toBe(3); // actual (may still be empty before the first call), forecast, reforecast
+    expect(charts['today-calls'].slice(1).every((n) => n > 0)).toBe(true);
+    await page.fill('form input[name=from]', calloutFrom);
+    await page.fill('form input[name=to]', `${String(Number(calloutFrom.slice(0, 2)) + 2).padStart(2, '0')}:00`);
+    await page.fill('form input[name=needed]', '2');
+    await page.click('button[data-action=call-overtime-window]');
+    await page.waitForSelector('[data-role=callout] button[data-action=accept]', { timeout: 20_000 });
+    const ranks = await page.$$eval('[data-role=callout] tbody tr td:first-child', (tds) => tds.map((td) => Number(td.textContent)));
+    expect(ranks.length).toBeGreaterThanOrEqual(2);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    const rows = await page.$$('[data-role=callout] tbody tr');
+    await (await rows[0].$('button[data-action=accept]'))!.click();
+    await rows[0].waitForSelector('[data-answer=accepted]');
+    await (await rows[1].$('button[data-action=decline]'))!.click();
+    await rows[1].waitForSelector('[data-answer=declined]');
+    expect(await page.textContent('[data-role=callout-status]')).toMatch(/1/);
+    await shot(page, 'supervisor-today', 'today');
+    expect(pageProblems(page)).toEqual([]);
+  }, 60_000);
+
+  it('leave: the agent asks for 2 days, the team lead forwards, the duty supervisor approves (L1), the agent sees it', async () => {
+    const agent = await pageAs('agent');
+    expect(await openPage(agent, server.url, `#/my?month=${leaveFrom.slice(0, 7)}`)).toBe('ready');
+    await agent.selectOption('form select[name=type]', 'other');
+    await agent.fill('form input[name=from]', leaveFrom);
+    await agent.fill('form input[name=to]', addDays(leaveFrom, 1));
+    await agent.fill('form input[name=reason]', 'family matters');
+    await agent.click('button[data-action=file-request]');
+    const item = await agent.waitForSelector('[data-role=my-requests] .item[data-status=pending]');
+    const id = await item.getAttribute('data-request');
+
+    const lead = await pageAs('lead');
+    expect(await openPage(lead, server.url, '#/my')).toBe('ready');
+    await lead.click(`[data-role=inbox] .item[data-request="${id}"] button[data-action=approve]`);
+    await lead.waitForSelector(`[data-role=inbox] .item[data-request="${id}"][data-status=pending] .msg`);
+
+    const supervisor = await pageAs('supervisor');
+    expect(await openPage(supervisor, server.url, '#/today')).toBe('ready');
+    const waiting = await supervisor.waitForSelector(`[data-role=inbox] .item[data-request="${id}"]`);
+    expect(await waiting.textContent()).toMatch(/L1/);
+    await supervisor.click(`[data-role=inbox] .item[data-request="${id}"] button[data-action=approve]`);
+    await supervisor.waitForSelector(`[data-role=inbox] .item[data-request="${id}"][data-status=approved]`);
+    await shot(supervisor, 'supervisor-inbox');
+
+    await agent.reload();
+    await agent.waitForSelector(`[data-role=my-requests] .item[data-request="${id}"][data-status=approved]`);
+    expect(await agent.$$eval('[data-calendar=my-month] .cell[data-shifts]:not([data-shifts="0"])', (els) => els.length)).toBeGreaterThan(5);
+    await shot(agent, 'agent-my-schedule', 'my-schedule');
+    for (const p of [agent, lead, supervisor]) expect(pageProblems(p)).toEqual([]);
+  }, 90_000);
+
+  it('agent: only My schedule; the supervisor page is refused in the dashboard and by the API', async () => {
+    const page = await pageAs('agent');
+    expect(await navLinks(page)).toEqual(['my']);
+    expect(await openPage(page, server.url, '#/today')).toBe('forbidden');
+    expect(await page.$$('canvas')).toHaveLength(0);
+    const api = await server.call('GET', `/api/centers/demo/intraday?date=${today}`, tokens.agent);
+    expect(api.status).toBe(403);
+    await shot(page, 'agent-forbidden');
+  }, 30_000);
+
+  it('team lead: the team\'s attendance against the 95% floor with its daily trend and counts per person', async () => {
+    const page = await pageAs('lead');
+    expect(await navLinks(page)).toEqual(['roster', 'attendance', 'my']);
+    expect(await openPage(page, server.url, `#/attendance?month=${today.slice(0, 7)}`)).toBe('ready');
+    const charts = await chartData(page);
+    expectChartData(charts, 'attendance-trend'); // daily rate, month to date, floor
+    expect(charts['attendance-counts']).toHaveLength(3);
+    expect(await page.textContent('main')).toMatch(/95/);
+    await shot(page, 'lead-attendance');
+    expect(pageProblems(page)).toEqual([]);
+  }, 60_000);
+
+  it('manager: attendance with pay flags (S3), on a phone-sized screen without sideways scrolling', async () => {
+    const page = await pageAs('manager', { viewport: { width: 390, height: 844 }, lang: 'en' });
+    expect(await navLinks(page)).toEqual(['forecast', 'coverage', 'roster', 'today', 'attendance']);
+    expect(await openPage(page, server.url, `#/attendance?month=${today.slice(0, 7)}&team=csr-1`)).toBe('ready');
+    expectChartData(await chartData(page), 'attendance-trend');
+    expect(await page.textContent('main')).not.toContain('S3');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await shot(page, 'manager-attendance-phone', 'attendance-phone');
+    expect(pageProblems(page)).toEqual([]);
+  }, 60_000);
+});
