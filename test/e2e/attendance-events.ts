@@ -41,8 +41,8 @@ export async function recordAttendance(server: DemoServer, token: string, o: { r
   for (const a of shifts) {
     const offset = a.start.slice(-6);
     const r = unit(`${a.agent}|${a.date}`);
-    if (r < 0.01) continue; // absent
-    const late = r < 0.06 ? 4 + Math.round(r * 100) : -2 - Math.round(r * 5); // minutes after the start
+    if (r < 0.02) continue; // absent (A4)
+    const late = r < 0.07 ? 3 + Math.round(r * 150) : -2 - Math.round(r * 5); // minutes after the start: 6–13 = late (A1)
     const early = r > 0.97 ? 8 : -1; // minutes before the end
     const events = byTeam.get(teamOf.get(a.agent)!) ?? byTeam.set(teamOf.get(a.agent)!, []).get(teamOf.get(a.agent)!)!;
     events.push({ agent: a.agent, kind: 'sign-in', at: isoIn(Date.parse(a.start) + late * MINUTE, offset) });

@@ -108,7 +108,7 @@ describe('dashboard in headless Chromium', () => {
     const monthStart = `${today.slice(0, 8)}01`;
     if (monthStart < today) await forecastWithModel(server, tokens.analyst, monthStart, Math.round((Date.parse(today) - Date.parse(monthStart)) / 86_400_000), 'seasonal-naive');
     browser = await launchBrowser();
-  }, 150_000);
+  }, 240_000);
 
   afterEach(async () => {
     await browser?.closePages();

@@ -36,7 +36,7 @@ export async function prepareDemo(server: DemoServer, tokens: { admin: string; d
   const center = 'demo';
   // A preparation job the server started on its own (any kind but the ones this function starts) runs first.
   const jobs = expectOk('list jobs', await server.call('GET', `/api/centers/${center}/jobs`, tokens.admin)) as Json[];
-  for (const j of jobs.filter((x) => ['queued', 'running'].includes(x.status))) await waitJob(server, tokens.admin, j.id, 110_000);
+  for (const j of jobs.filter((x) => ['queued', 'running'].includes(x.status))) await waitJob(server, tokens.admin, j.id, 180_000);
 
   const first = `${months[0]}-01`;
   const lastMonth = months[months.length - 1];
