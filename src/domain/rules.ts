@@ -28,6 +28,14 @@ export const rulesSchema = z
     longLeaveLock: z.number().int().min(0).default(11),
     /** L3/L4: leave of at least this many days is "long leave". */
     longLeaveMinDays: z.number().int().min(1).default(3),
+    /** L1: the most days of leave a team lead may grant. */
+    leadGrantsLeaveDays: z.number().int().min(0).default(1),
+    /** L5: personal leave (事假) up to this many days is signed by the supervisor, up to the next by the manager. */
+    personalLeaveSupervisorDays: z.number().int().min(0).default(1),
+    personalLeaveManagerDays: z.number().int().min(0).default(3),
+    /** L2: a team lead's own leave up to this many days is approved by the supervisor, up to the next by the manager. */
+    leadOwnLeaveSupervisorDays: z.number().int().min(0).default(1),
+    leadOwnLeaveManagerDays: z.number().int().min(0).default(2),
     /** R10: report (briefing) time before the shift start, per role. */
     reportBeforeMinutes: z
       .object({

@@ -15,17 +15,6 @@
 import type { Rules } from '../domain/rules.ts';
 import { LEVELS, type LeaveType, type Level, type RouteStep } from './types.ts';
 
-/** L1: the most days a team lead may grant. */
-export const LEAD_GRANTS_DAYS = 1;
-/** L5: personal leave of at most this many days is signed by the supervisor, … */
-export const PERSONAL_SUPERVISOR_DAYS = 1;
-/** … of at most this many by the operations manager; longer goes to the director. */
-export const PERSONAL_MANAGER_DAYS = 3;
-/** L2: a lead's own leave of at most this many days is approved by the supervisor, … */
-export const LEAD_OWN_SUPERVISOR_DAYS = 1;
-/** … of at most this many by the manager; longer by the director. */
-export const LEAD_OWN_MANAGER_DAYS = 2;
-
 export interface LeaveRouteInput {
   /** The role of the person taking leave. */
   role: 'agent' | 'lead';
@@ -50,24 +39,26 @@ const rank = (l: Level) => LEVELS.indexOf(l);
 
 /** The granting level by length alone, for an agent (L1, L3, L4). */
 function byLength(days: number, rules: Rules): { level: Level; rule: string; reason: string } {
-  if (days <= LEAD_GRANTS_DAYS) return { level: 'lead', rule: 'L1', reason: `${days} day: the team lead may grant up to ${LEAD_GRANTS_DAYS} day` };
-  if (days < rules.longLeaveMinDays) return { level: 'supervisor', rule: 'L1', reason: `${days} days: more than the team lead's ${LEAD_GRANTS_DAYS} day, so the supervisor grants it` };
+  const lead = rules.leadGrantsLeaveDays;
+  if (days <= lead) return { level: 'lead', rule: 'L1', reason: `${days} day(s): the team lead may grant up to ${lead} day(s)` };
+  if (days < rules.longLeaveMinDays) return { level: 'supervisor', rule: 'L1', reason: `${days} days: more than the team lead's ${lead} day(s), so the supervisor grants it` };
   if (days === rules.longLeaveMinDays) return { level: 'manager', rule: 'L3', reason: `${days} days is long leave: lead → supervisor → operations or support manager` };
   return { level: 'director', rule: 'L4', reason: `${days} days is more than ${rules.longLeaveMinDays}: lead → duty supervisor → manager → director` };
 }
 
 /** L5: the granting level of personal leave. */
-function personal(days: number): { level: Level; rule: string; reason: string } {
-  if (days <= PERSONAL_SUPERVISOR_DAYS) return { level: 'supervisor', rule: 'L5', reason: `personal leave of ${days} day is signed by the supervisor` };
-  if (days <= PERSONAL_MANAGER_DAYS) return { level: 'manager', rule: 'L5', reason: `personal leave of ${days} days (up to ${PERSONAL_MANAGER_DAYS}) is approved by the operations manager` };
-  return { level: 'director', rule: 'L5', reason: `personal leave of ${days} days (over ${PERSONAL_MANAGER_DAYS}) goes to the director` };
+function personal(days: number, rules: Rules): { level: Level; rule: string; reason: string } {
+  const manager = rules.personalLeaveManagerDays;
+  if (days <= rules.personalLeaveSupervisorDays) return { level: 'supervisor', rule: 'L5', reason: `personal leave of ${days} day(s) is signed by the supervisor` };
+  if (days <= manager) return { level: 'manager', rule: 'L5', reason: `personal leave of ${days} days (up to ${manager}) is approved by the operations manager` };
+  return { level: 'director', rule: 'L5', reason: `personal leave of ${days} days (over ${manager}) goes to the director` };
 }
 
 /** L2: the granting level of a team lead's own leave. */
-function leadOwn(days: number): { level: Level; rule: string; reason: string } {
-  if (days <= LEAD_OWN_SUPERVISOR_DAYS) return { level: 'supervisor', rule: 'L2', reason: `a team lead's leave of ${days} day is approved by the supervisor` };
-  if (days <= LEAD_OWN_MANAGER_DAYS) return { level: 'manager', rule: 'L2', reason: `a team lead's leave of ${days} days is approved by the manager` };
-  return { level: 'director', rule: 'L2', reason: `a team lead's leave of ${days} days (3 or more) is approved by the director` };
+function leadOwn(days: number, rules: Rules): { level: Level; rule: string; reason: string } {
+  if (days <= rules.leadOwnLeaveSupervisorDays) return { level: 'supervisor', rule: 'L2', reason: `a team lead's leave of ${days} day(s) is approved by the supervisor` };
+  if (days <= rules.leadOwnLeaveManagerDays) return { level: 'manager', rule: 'L2', reason: `a team lead's leave of ${days} days is approved by the manager` };
+  return { level: 'director', rule: 'L2', reason: `a team lead's leave of ${days} days (over ${rules.leadOwnLeaveManagerDays}) is approved by the director` };
 }
 
 /** Every level from `first` up to `last`, as route steps citing `rule`. */
@@ -86,12 +77,12 @@ export function leaveRoute(input: LeaveRouteInput, rules: Rules): LeaveRoute {
   if (input.days < 1) throw new RangeError(`a leave lasts at least 1 day, got ${input.days}`);
   const people = { lead: input.lead, supervisor: input.supervisor };
   if (input.role === 'lead') {
-    const own = leadOwn(input.days);
+    const own = leadOwn(input.days, rules);
     return { steps: climb('supervisor', own.level, own.rule, people), grantingLevel: own.level, rule: own.rule, reason: own.reason };
   }
   let decided = byLength(input.days, rules);
   if (input.type === 'personal') {
-    const p = personal(input.days);
+    const p = personal(input.days, rules);
     if (rank(p.level) >= rank(decided.level)) decided = p;
   }
   return { steps: climb('lead', decided.level, decided.rule, people), grantingLevel: decided.level, rule: decided.rule, reason: decided.reason };
