@@ -62,3 +62,14 @@ describe('Curtois & Qu MIP and solver', () => {
     }
   });
 });
+
+describe('column generation searcher', () => {
+  it('Instance2: reaches the published optimum 828, proves it with its LP bound and stops early', async () => {
+    const inst2 = readCurtoisQuFile(`${dir}Instance2.txt`);
+    const result = await solveCurtoisQu(inst2, { timeLimitSeconds: 25, threads: 0, modes: ['cg-dive'] });
+    expect(result.objective).toBe(828);
+    expect(result.bound).toBe(828);
+    expect(result.seconds).toBeLessThan(25);
+    expect(cqHardViolations(inst2, result.solution)).toEqual([]);
+  });
+});
