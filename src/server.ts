@@ -10,6 +10,8 @@ import { createAppContext } from './api/context.ts';
 import type { Db } from './db/db.ts';
 import { dataDirectory, openDb } from './db/open-db.ts';
 import { loadDemo } from './demo/load-demo.ts';
+import { feedDemoActuals, recordDemoAttendance } from './demo/demo-activity.ts';
+import { getCenter } from './db/repos/centers.ts';
 import { startBullmqWorker, type RunningWorker } from './jobs/bullmq-queue.ts';
 import { openJobQueue } from './jobs/open-queue.ts';
 import { listJobs } from './jobs/job-store.ts';
@@ -17,6 +19,21 @@ import type { JobQueue } from './jobs/types.ts';
 import './jobs/handlers/index.ts';
 import { log } from './log.ts';
 import { ensureAdminToken } from './services/tokens.ts';
+
+/** Every 5 minutes, the demo center's simulated calls and sign-ins (once its rosters are published). */
+function startDemoActivity(db: Db): NodeJS.Timeout {
+  const tick = async () => {
+    const ready = await db.query("SELECT 1 FROM rosters WHERE center_id = 'demo' AND status = 'published' LIMIT 1");
+    if (ready.rows.length === 0) return;
+    const center = await getCenter(db, 'demo');
+    if (!center) return;
+    await feedDemoActuals(db, center);
+    await recordDemoAttendance(db, center);
+  };
+  const timer = setInterval(() => tick().catch((e) => log.warn('demo activity failed', { error: (e as Error).message })), 5 * 60_000);
+  timer.unref();
+  return timer;
+}
 
 export interface ServerOptions {
   port?: number;
@@ -55,6 +72,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       log.info('preparing the demo forecast, requirements and rosters in the background', { jobId: job.id });
     }
   }
+  const activity = options.demo ? startDemoActivity(db) : null;
   const ctx = createAppContext(db, jobs);
   const app = createApp(ctx);
   const port = options.port ?? Number(process.env.PORT ?? 3000);
@@ -71,6 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url, db, jobs, adminToken,
     close() {
       closing ??= (async () => {
+        if (activity) clearInterval(activity);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker?.close();
         await jobs.close();

@@ -1,7 +1,8 @@
 /**
  * Prepares the demo center so every page has data in the first minutes: a forecast from the first day of the
  * current month through the end of the next, its requirements, and a solved, published roster for both months.
- * Runs as a background job ("demo.prepare") with progress; each step is skipped when its output exists.
+ * Runs as a background job ("demo.prepare") with progress; each step is skipped when its output exists. Then
+ * today's simulated calls and the month's sign-ins start (src/demo/demo-activity.ts).
  */
 import { DateTime } from 'luxon';
 import type { Center } from '../domain/center-schema.ts';
@@ -12,6 +13,7 @@ import { listRosters, publishRoster } from '../db/repos/rosters.ts';
 import { runForecast } from '../services/forecasting.ts';
 import { requirementsFromForecast } from '../services/requirements.ts';
 import { runRosterSolve } from '../services/roster-solve.ts';
+import { feedDemoActuals, recordDemoAttendance } from './demo-activity.ts';
 
 export interface PrepareOptions {
   /** "Today" in the center's zone (default: now). */
@@ -56,6 +58,9 @@ export async function prepareDemo(db: Db, center: Center, options: PrepareOption
     }
     done[month] = { rosterId: solved.rosterId, score: solved.score, published: solved.score.hard === 0 };
   }
+  await report(0.98, 'simulating today\'s calls and the month\'s sign-ins');
+  done.actualRows = await feedDemoActuals(db, center);
+  done.attendanceEvents = await recordDemoAttendance(db, center);
   await report(1, 'ready');
   return done;
 }

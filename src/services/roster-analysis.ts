@@ -3,9 +3,12 @@
  * its natural unit, and every match — from the violations the rulebook reported.
  */
 import type { Violation } from '../../solver/roster.ts';
+import { ruleById } from '../../solver/rules/index.ts';
 
 export interface RuleAnalysis {
   rule: string;
+  /** The rule's readable label from the rulebook. */
+  label: string;
   level: 'hard' | 'soft';
   count: number;
   penalty: number;
@@ -17,7 +20,7 @@ export function analyzeViolations(violations: readonly Violation[]): RuleAnalysi
   const byRule = new Map<string, RuleAnalysis>();
   for (const v of violations) {
     let r = byRule.get(v.rule);
-    if (!r) byRule.set(v.rule, (r = { rule: v.rule, level: v.level, count: 0, penalty: 0, unit: v.unit, matches: [] }));
+    if (!r) byRule.set(v.rule, (r = { rule: v.rule, label: ruleById(v.rule)?.label ?? v.rule, level: v.level, count: 0, penalty: 0, unit: v.unit, matches: [] }));
     r.count++;
     r.penalty += v.penalty;
     r.matches.push(v);

@@ -47,7 +47,10 @@ describe('roster API', () => {
     expect(mine.body.coverage).toHaveLength(28);
     const analysis = await app.call('GET', `/api/rosters/${rosterId}/analysis`, 'deputy');
     expect(analysis.status).toBe(200);
-    for (const rule of analysis.body.rules) expect(rule.count).toBe(rule.matches.length);
+    for (const rule of analysis.body.rules) {
+      expect(rule.count).toBe(rule.matches.length);
+      expect(rule.label).not.toBe(rule.rule);
+    }
   });
 
   it('publishes, then the floor sees it scoped: an agent only their own shifts', async () => {

@@ -9,6 +9,7 @@ import { importTraffic, jsonRowsAsCsv } from '../../services/traffic-import.ts';
 import { defineRoute } from '../route.ts';
 import { centerIdParams } from './centers.ts';
 import express from 'express';
+import { DateTime } from 'luxon';
 
 const IMPORT_ROLES = [...new Set([...PLANNERS, ...ANALYSTS])];
 
@@ -67,7 +68,9 @@ defineRoute({
     assertCenterAccess(principal, params.id);
     const center = await ctx.center(params.id);
     if (!query.from && !query.to) return { queues: await summarizeTraffic(ctx.db, center.id) };
-    const rows = await queryTraffic(ctx.db, center.id, center.timezone, { queues: query.queue ? [query.queue] : undefined, from: query.from, to: query.to });
+    // A date means the center's local midnight; a date-time without offset is the center's local time.
+    const instant = (t?: string) => (t ? DateTime.fromISO(t, { zone: center.timezone }).toJSDate() : undefined);
+    const rows = await queryTraffic(ctx.db, center.id, center.timezone, { queues: query.queue ? [query.queue] : undefined, from: instant(query.from), to: instant(query.to) });
     return { rows: rows.map(({ line: _line, startMs: _ms, ...r }) => r) };
   },
 });
