@@ -8,6 +8,14 @@ import { AppError } from '../errors.ts';
 import { log } from '../log.ts';
 import { zodProblems } from '../domain/center-loader.ts';
 
+/** Connection-level failures of Postgres or Redis (not a bad query): answered 503, not 500. */
+function isStorageDown(err: unknown): boolean {
+  const code = (err as { code?: string }).code ?? '';
+  const message = (err as Error)?.message ?? '';
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08000', '08001', '08003', '08006'].includes(code)
+    || /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(message);
+}
+
 export function problemBody(e: AppError, requestId?: string) {
   return {
     type: `/problems/${e.type}`,
@@ -30,8 +38,8 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     e = new AppError(400, 'validation', 'Invalid input', `the body is not valid JSON: ${(err as Error).message}`);
   } else if ((err as { type?: string }).type === 'entity.too.large') {
     e = new AppError(413, 'too-large', 'Payload too large', (err as Error).message);
-  } else if (['ECONNREFUSED', '57P01', '08006', '08001'].includes((err as { code?: string }).code ?? '')) {
-    e = new AppError(503, 'unavailable', 'Service unavailable', 'the database is unavailable');
+  } else if (isStorageDown(err)) {
+    e = new AppError(503, 'unavailable', 'Service unavailable', 'the database is unavailable; try again shortly');
   } else {
     log.error('unhandled error', { requestId, method: req.method, path: req.path, error: (err as Error).stack ?? String(err) });
     e = new AppError(500, 'internal', 'Internal error', 'an unexpected error occurred; the request id identifies it in the logs');

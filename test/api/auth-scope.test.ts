@@ -139,3 +139,21 @@ describe('special days calendar', () => {
     expect((await app.call('PUT', '/api/centers/test/special-days', 'supervisor', [])).status).toBe(403);
   });
 });
+
+describe('storage outage', () => {
+  it('answers 503 quickly when the database connection is gone', async () => {
+    const { createApp } = await import('../../src/api/app.ts');
+    const { createAppContext } = await import('../../src/api/context.ts');
+    const down = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const db = { ...app.db, kind: 'pg' as const, query: async () => { throw down; } };
+    const server = createApp(createAppContext(db, app.jobs)).listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const port = (server.address() as { port: number }).port;
+    const t0 = Date.now();
+    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(res.status).toBe(503);
+    expect((await res.json()).type).toBe('/problems/unavailable');
+    expect(Date.now() - t0).toBeLessThan(2000);
+    await new Promise((r) => server.close(r));
+  });
+});
