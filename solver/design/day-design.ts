@@ -97,21 +97,31 @@ export function solveDayDesign(design: DayDesign, backend: LpBackend, timeLimitM
 }
 
 /**
- * A month's design from per-day models alone (when the month LP cannot run in time): each group works, day by
- * day, the days its members' contracts allow at most (understaffing weighs far more than overstaffing), spread
- * over their free days with cumulative rounding keeping the month's total, and each day's model places them.
+ * A month's design from per-day models alone (when the month LP cannot run in time): each group works the days
+ * its members' contracts allow at most (understaffing weighs far more than overstaffing), spread over the month
+ * in proportion to the day's required agent-hours on the group's queues times its members free that day
+ * (cumulative rounding keeps the month's total), and each day's model places them.
  */
 export function designByDays(m: SolverModel, groups: StaffGroup[], backend: LpBackend, fixed: Float64Array[], perDayMs: number, shouldStop?: () => boolean): Map<string, number> {
   const counts = new Map<string, number>();
+  const days = m.horizon.dates.length;
+  const demand = (g: StaffGroup, d: number) => {
+    let hours = 0;
+    for (const q of g.queues) for (let i = m.horizon.dayFirst[d]; i < m.horizon.dayFirst[d + 1]; i++) hours += Number.isNaN(m.req.required[q][i]) ? 0 : m.req.required[q][i];
+    return hours * g.free[d];
+  };
+  const share = groups.map((g) => {
+    const total = g.members.reduce((s, p) => s + Math.min(p.maxDays, p.free.filter(Boolean).length), 0);
+    const weights = Array.from({ length: days }, (_, d) => demand(g, d));
+    const sum = weights.reduce((a, b) => a + b, 0) || 1;
+    return weights.map((w) => (total * w) / sum);
+  });
   const cumulative = groups.map(() => 0);
   const given = groups.map(() => 0);
-  for (let d = 0; d < m.horizon.dates.length && !shouldStop?.(); d++) {
+  for (let d = 0; d < days && !shouldStop?.(); d++) {
     const staff = new Map<number, number>();
     for (const g of groups) {
-      for (const p of g.members) {
-        const free = p.free.filter(Boolean).length;
-        if (p.free[d] && free > 0) cumulative[g.index] += Math.min(p.maxDays, free) / free;
-      }
+      cumulative[g.index] += share[g.index][d];
       const n = Math.min(g.free[d], Math.max(0, Math.round(cumulative[g.index]) - given[g.index]));
       given[g.index] += n;
       staff.set(g.index, n);

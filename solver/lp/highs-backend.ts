@@ -63,8 +63,15 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
     for (let c = 0; c < costs.length; c++) {
       const t0 = c === 0 ? created : performance.now();
       if (c > 0) {
+        // The time limit covers the whole sequence; a run that did not reach its optimum ends it.
+        const left = limits.timeLimitMs === undefined ? Infinity : limits.timeLimitMs - (t0 - created);
+        if (results[c - 1].status !== 'optimal' || left < 50 || limits.shouldStop?.()) {
+          results.push({ status: 'error', objective: NaN, values: new Float64Array(lp.numCols), bound: -Infinity, stopped: true, ms: 0 });
+          continue;
+        }
         model.changeColsCost({ kind: 'range', from: 0, to: lp.numCols - 1 }, costs[c]);
-        if (limits.timeLimitMs !== undefined) model.zeroAllClocks();
+        if (Number.isFinite(left)) model.options.set({ time_limit: left / 1000 });
+        model.zeroAllClocks();
       }
       const stop = limits.shouldStop;
       const interrupt = stop

@@ -34,7 +34,8 @@ export interface LpBackend {
   solve(model: LinearModel, limits?: SolveLimits): LinearSolution;
   /**
    * Solves the model once per cost vector, in order, each run warm-started from the previous one where the
-   * backend can (HiGHS keeps its basis). Limits apply to each run.
+   * backend can (HiGHS keeps its basis). The time limit covers the whole sequence; after a run that did not
+   * reach its optimum the rest are not attempted (status "error").
    */
   solveSequence?(model: LinearModel, costs: readonly Float64Array[], limits?: SolveLimits): LinearSolution[];
 }

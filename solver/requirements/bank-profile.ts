@@ -6,11 +6,14 @@
  *    time, summed into the center's intervals; the bank's 14-hour day (07:00–21:00) is stretched onto each
  *    day's opening hours. Weekday factors are the bank's mean daily volume per weekday over their mean;
  *    Saturday and Sunday (the bank is closed) take 0.6 and 0.5 of it (an assumption of this benchmark).
- *    Workload in Erlangs = calls × AHT ÷ interval; agents = workload ÷ the queue's occupancy cap.
- * 2. Outbound queues: a flat requirement over 09:00–21:00 (calling hours), every open day.
- * 3. Each queue is scaled so that its month's required agent-hours equal `utilization` × the on-phone hours its
- *    team members give at the middle of their contract's day range (shift minus meal minus hourly breaks), then
- *    rounded to whole agents. utilization = 0.9 by default: a center staffed for its traffic with 10% to spare.
+ *    Agents per interval come from the staffing module (src/staffing: Erlang A with the queue's patience,
+ *    else Erlang C, at the queue's service level and occupancy cap), for the calls scaled by a factor found by
+ *    bisection so that the month's required agent-hours match the target below.
+ * 2. Outbound queues: a flat requirement over 09:00–21:00 (calling hours), every open day, scaled likewise and
+ *    rounded to whole agents.
+ * 3. The target of each queue: `utilization` × the on-phone hours its team members give at the middle of their
+ *    contract's day range (shift minus meal minus hourly breaks). utilization = 0.9 by default: a center
+ *    staffed for its traffic with 10% to spare.
  */
 import { readFileSync } from 'node:fs';
 import type { Center } from '../../src/domain/center-schema.ts';
@@ -19,6 +22,7 @@ import { clockMinutes } from '../../src/time/clock.ts';
 import { buildHorizon } from '../model/horizon.ts';
 import { openSpans } from '../model/opening.ts';
 import { PHONE_ROLES } from '../rules/availability.ts';
+import { computeRequirements } from '../../src/staffing/requirements.ts';
 
 export const BANK_TRAFFIC_FILE = new URL('../../data/bank-calls-2003/traffic-5min.csv', import.meta.url);
 
@@ -98,9 +102,6 @@ export function requirementsFromBankProfile(
           v = 0;
           for (let s = Math.floor(a); s < Math.ceil(b) && s < 168; s++) v += profile.perSlot[s] * (Math.min(b, s + 1) - Math.max(a, s));
           v *= factor;
-          const aht = queue.kind === 'inbound' ? queue.ahtSeconds : 180;
-          const occupancy = queue.kind === 'inbound' ? queue.maxOccupancy ?? 0.85 : 0.85;
-          v = (v * aht) / (h.intervalMinutes * 60) / occupancy;
         } else {
           const minute = h.minuteOfDay[i];
           v = minute >= 9 * 60 && minute < 21 * 60 ? 1 : 0;
@@ -112,10 +113,32 @@ export function requirementsFromBankProfile(
     const capacity = center.agents
       .filter((a) => PHONE_ROLES.has(a.role) && a.team && teams.has(a.team))
       .reduce((s, a) => s + capacityHours(center, a.contract.templates, (a.contract.minDays + a.contract.maxDays) / 2), 0);
-    const total = raw.reduce((s, r) => s + r.v, 0) * (h.intervalMinutes / 60);
-    if (total === 0 || capacity === 0) continue;
-    const scale = (utilization * capacity) / total;
-    for (const r of raw) out.push({ queue: queue.id, interval_start: h.startIso[r.i], required: Math.round(r.v * scale) });
+    const target = utilization * capacity;
+    const hours = h.intervalMinutes / 60;
+    if (raw.length === 0 || capacity === 0) continue;
+    if (queue === inbound) {
+      const agentsAt = (scale: number) =>
+        computeRequirements(
+          raw.map((r) => ({ queue: queue.id, intervalStart: h.startIso[r.i], offered: r.v * scale, ahtSeconds: queue.ahtSeconds, lower: 0, upper: 0, model: 'bank-profile' })),
+          center,
+          { intervalMinutes: h.intervalMinutes },
+        ).points;
+      const total = (scale: number) => agentsAt(scale).reduce((sum, p) => sum + p.required * hours, 0);
+      let lo = 0;
+      let hi = 1;
+      while (total(hi) < target && hi < 1e6) hi *= 2;
+      for (let k = 0; k < 40 && hi - lo > 1e-6 * hi; k++) {
+        const mid = (lo + hi) / 2;
+        if (total(mid) < target) lo = mid;
+        else hi = mid;
+      }
+      const best = Math.abs(total(lo) - target) <= Math.abs(total(hi) - target) ? lo : hi;
+      for (const p of agentsAt(best)) out.push({ queue: p.queue, interval_start: p.interval_start, required: p.required });
+    } else {
+      const sum = raw.reduce((acc, r) => acc + r.v, 0) * hours;
+      const scale = target / sum;
+      for (const r of raw) out.push({ queue: queue.id, interval_start: h.startIso[r.i], required: Math.round(r.v * scale) });
+    }
   }
   return out;
 }

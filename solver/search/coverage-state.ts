@@ -69,41 +69,58 @@ export class CoverageState {
     return best!;
   }
 
+  /** Scratch: agents the candidate shift adds per interval, indexed from its first interval. */
+  private added = new Float64Array(512);
+
   private placementCost(meal: MealChoice, q: number): { delta: number; slots: number[] } {
     const cov = this.cov[q];
+    const req = this.req[q];
+    const idx = meal.idx;
+    if (idx.length === 0) return { delta: 0, slots: meal.blocks.map(() => 0) };
+    const first = idx[0];
+    const span = idx[idx.length - 1] - first + 1;
+    if (span > this.added.length) this.added = new Float64Array(span * 2);
+    const added = this.added;
+    added.fill(0, 0, span);
     let delta = 0;
-    const added = new Map<number, number>();
-    for (let k = 0; k < meal.idx.length; k++) {
-      const i = meal.idx[k];
+    for (let k = 0; k < idx.length; k++) {
+      const i = idx[k];
       const c = cov[i];
-      delta += this.costAt(q, i, c + meal.frac[k]) - this.costAt(q, i, c);
-      added.set(i, meal.frac[k]);
+      const f = meal.frac[k];
+      delta += this.costAt(q, i, c + f) - this.costAt(q, i, c);
+      added[i - first] = f;
     }
-    const slots = meal.blocks.map((block) => {
+    const beta = this.beta;
+    const slots: number[] = new Array(meal.blocks.length);
+    for (let b = 0; b < meal.blocks.length; b++) {
+      const block = meal.blocks[b];
       let bestS = 0;
       let bestD = Infinity;
-      block.forEach((slot, s) => {
-        if (slot.idx < 0) {
+      for (let s = 0; s < block.length; s++) {
+        const i = block[s].idx;
+        if (i < 0 || i - first >= span || i < first) {
           if (bestD > 0) {
             bestD = 0;
             bestS = s;
           }
-          return;
+          continue;
         }
-        const c = cov[slot.idx] + (added.get(slot.idx) ?? 0);
-        const d = this.costAt(q, slot.idx, c - this.beta) - this.costAt(q, slot.idx, c) + 1e-9 * (c - this.req[q][slot.idx] || 0);
+        const c = cov[i] + added[i - first];
+        // Tie-break toward the interval with the most spare agents, so breaks spread out.
+        const spare = Number.isNaN(req[i]) ? 0 : c - req[i];
+        const d = this.costAt(q, i, c - beta) - this.costAt(q, i, c) - 1e-9 * spare;
         if (d < bestD) {
           bestD = d;
           bestS = s;
         }
-      });
+      }
+      slots[b] = bestS;
       if (block.length > 0 && Number.isFinite(bestD)) {
         delta += bestD;
-        const idx = block[bestS].idx;
-        if (idx >= 0) added.set(idx, (added.get(idx) ?? 0) - this.beta);
+        const i = block[bestS].idx;
+        if (i >= first && i - first < span) added[i - first] -= beta;
       }
-      return bestS;
-    });
+    }
     return { delta, slots };
   }
 

@@ -58,8 +58,11 @@ export function lineCost(model: SolverModel, p: Person, line: readonly (DayWork 
   let weekendDays = 0;
   let lates = 0;
   let minutes = 0;
-  const perTemplate = new Map<number, number>();
-  const weekends = new Set<number>();
+  const countTemplates = c.maxShiftsPerTemplate !== undefined;
+  const countWeekends = c.maxWorkingWeekends !== undefined;
+  const perTemplate = countTemplates ? new Map<number, number>() : undefined;
+  const weekends = countWeekends ? new Set<number>() : undefined;
+  const forbidden = model.center.shiftTemplates.some((t) => t.cannotBeFollowedBy.length > 0);
   let run = p.previousRun;
   let prevEnd = p.previousEndMs;
   let prevTemplate = p.previousTemplate;
@@ -77,15 +80,17 @@ export function lineCost(model: SolverModel, p: Person, line: readonly (DayWork 
     worked++;
     run++;
     minutes += templates[w.template]?.minutes ?? w.minutes;
-    perTemplate.set(w.template, (perTemplate.get(w.template) ?? 0) + 1);
+    perTemplate?.set(w.template, (perTemplate.get(w.template) ?? 0) + 1);
     if (prevEnd !== undefined && w.startMs - prevEnd < p.minRestMs) hard += 1 + (p.minRestMs - (w.startMs - prevEnd)) / 3_600_000;
     prevEnd = Math.max(prevEnd ?? -Infinity, w.endMs);
-    if (prevTemplate !== undefined && templates.find((t) => t.id === prevTemplate)?.cannotBeFollowedBy.includes(templates[w.template]?.id ?? '')) hard += 1;
-    prevTemplate = templates[w.template]?.id;
+    if (forbidden) {
+      if (prevTemplate !== undefined && templates.find((t) => t.id === prevTemplate)?.cannotBeFollowedBy.includes(templates[w.template]?.id ?? '')) hard += 1;
+      prevTemplate = templates[w.template]?.id;
+    }
     const wk = weekendOf(model, d);
     if (wk !== undefined) {
       weekendDays++;
-      weekends.add(wk);
+      weekends?.add(wk);
     }
     if (w.late) lates++;
     if (!w.floating) {
@@ -96,8 +101,8 @@ export function lineCost(model: SolverModel, p: Person, line: readonly (DayWork 
   if (run > p.maxConsecutive) hard += run - p.maxConsecutive;
   if (worked < p.minDays) hard += p.minDays - worked;
   if (worked > p.maxDays) hard += worked - p.maxDays;
-  if (c.maxWorkingWeekends !== undefined && weekends.size > c.maxWorkingWeekends) hard += weekends.size - c.maxWorkingWeekends;
-  if (c.maxShiftsPerTemplate) {
+  if (weekends && c.maxWorkingWeekends !== undefined && weekends.size > c.maxWorkingWeekends) hard += weekends.size - c.maxWorkingWeekends;
+  if (perTemplate && c.maxShiftsPerTemplate) {
     for (const [t, n] of perTemplate) {
       const max = c.maxShiftsPerTemplate[templates[t]?.id ?? ''];
       if (max !== undefined && n > max) hard += n - max;
