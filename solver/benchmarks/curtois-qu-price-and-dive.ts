@@ -34,6 +34,8 @@ export interface PriceAndDiveOptions {
    * convergence at every step (good when the root LP leaves a gap).
    */
   rootMethod?: 'support' | 'dive';
+  /** Share of the improvement steps that re-dive from a master over every employee (default 0). */
+  rediveShare?: number;
   target?: number;
   log?: (line: string) => void;
   /** Start with the root master over all employees (global lower bound, root dive); default true. */
@@ -41,6 +43,8 @@ export interface PriceAndDiveOptions {
 }
 
 const EPS = 1e-6;
+/** Employees × days × shifts up to which the whole compact MIP is tried after the root. */
+const SMALL_MODEL = 600;
 
 interface Generation {
   /** LP value of the restricted master. */
@@ -77,6 +81,8 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
   const rng = new Random(options.seed);
   const log = options.log ?? (() => {});
   const timeLeft = () => options.deadline - Date.now();
+  /** Out of time, or another searcher proved the incumbent optimal. */
+  const stopped = () => timeLeft() <= 0 || options.exchange.solved;
   const pool = new ColumnPool(E, 300);
 
   let solution: CqSolution = instance.staff.map(() => new Array<number>(instance.horizon).fill(-1));
@@ -89,12 +95,13 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
 
   const price = (master: Master, free: readonly number[], maxIterations: number): Generation => {
     let result: Generation = { value: Infinity, lagrangian: -Infinity, converged: false };
-    for (let it = 0; it < maxIterations && timeLeft() > 0; it++) {
+    for (let it = 0; it < maxIterations && !stopped(); it++) {
       const lp = master.solve();
       iterations++;
       let lagrangian = lp.value;
       let added = 0;
       for (const e of free) {
+        if (stopped()) return { value: lp.value, lagrangian: -Infinity, converged: false };
         if (master.fixed[e] >= 0) continue;
         const cost = Float64Array.from(costs.request[e]);
         for (let k = 0; k < cost.length; k++) if (costs.cover[k] >= 0) cost[k] -= lp.dual[master.coverRow(costs.cover[k])];
@@ -119,7 +126,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
   const dive = (master: Master, fraction: number, stepIterations: number): Map<number, number[]> | undefined => {
     let open = [...master.employees];
     while (open.length > 0) {
-      if (timeLeft() <= 0) return undefined;
+      if (stopped()) return undefined;
       const { x } = master.solve();
       const ranked = open.map((e) => {
         let best = -1;
@@ -219,7 +226,13 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       log(`root LP ${root.generation.value.toFixed(2)}, lower bound ${Math.ceil(root.bound - EPS)}`);
     }
     accept(root.rows, 'root dive');
-    if (root.support && bySupport(root.generation) && timeLeft() > 0) {
+    if (!stopped() && Math.ceil(root.bound - EPS) < objective && instance.staff.length * instance.horizon * instance.shifts.length <= SMALL_MODEL) {
+      // Small instance with a gap left: the whole compact MIP can close it (and prove optimality).
+      const deadline = Math.min(options.deadline, Date.now() + 10_000);
+      const found = fullMipSearch(highs, instance, { deadline, exchange: options.exchange, seed: options.seed, log });
+      if (found.feasible) accept(new Map(found.solution.map((row, e) => [e, row])), 'full MIP');
+    }
+    if (root.support && bySupport(root.generation) && !stopped()) {
       // The compact MIP restricted to the root LP's support (and the incumbent's choices), warm-started.
       const support = root.support;
       const incumbent = solution;
@@ -240,7 +253,13 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       solution = shared.solution;
       objective = shared.objective;
     }
-    const free = rng.sample(E, size);
+    const redive = rng.next() < (options.rediveShare ?? 0);
+    const free = redive ? instance.staff.map((_, e) => e) : rng.sample(E, size);
+    if (redive) {
+      const result = reoptimise(free, { fraction: 0.1, stepIterations: 50, maxIterations: 10_000, dive: true });
+      accept(result.rows, 'root re-dive');
+      continue;
+    }
     const result = reoptimise(free, { fraction: 0.15, stepIterations: 6, maxIterations: 60, dive: true });
     if (!result.rows) size = Math.min(E, size + 1);
     else if (!accept(result.rows, `dive over ${free.length} employees`)) size = Math.max(2, size - 1);

@@ -23,7 +23,11 @@ export interface SearcherOptions {
 export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMode, options: SearcherOptions): LnsResult {
   if (mode === 'mip') return fullMipSearch(highs, instance, options);
   if (mode === 'cg-support' || mode === 'cg-dive') {
-    const result = priceAndDive(highs, instance, { ...options, rootMethod: mode === 'cg-dive' ? 'dive' : 'support' });
+    const result = priceAndDive(
+      highs,
+      instance,
+      mode === 'cg-dive' ? { ...options, rootMethod: 'dive', rediveShare: 0.5 } : { ...options, rootMethod: 'support' },
+    );
     if (result) return result;
     options.log?.('an employee DP is too large: falling back to MIP LNS');
   }

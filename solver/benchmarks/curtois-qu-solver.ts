@@ -58,7 +58,10 @@ function runWorker(input: SearcherInput, log?: (line: string) => void): Promise<
 
 export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptions): Promise<CqSolveResult> {
   const began = Date.now();
-  const deadline = began + options.timeLimitSeconds * 1000;
+  // Searchers stop at a sub-problem boundary after their deadline: keep a margin for the last one and the
+  // threads' shutdown, so the wall time stays within the limit.
+  const limitMs = options.timeLimitSeconds * 1000;
+  const deadline = began + limitMs - Math.min(1000, 0.1 * limitMs);
   const threads = options.threads ?? 2;
   const seed = options.seed ?? 1;
   const buffer = createExchangeBuffer(instance.staff.length, instance.horizon);
