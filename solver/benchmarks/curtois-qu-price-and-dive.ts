@@ -36,6 +36,8 @@ export interface PriceAndDiveOptions {
   rootMethod?: 'support' | 'dive';
   /** Share of the improvement steps that re-dive from a master over every employee (default 0). */
   rediveShare?: number;
+  /** Stop after the root column generation (its bound goes to the exchange). */
+  rootOnly?: boolean;
   target?: number;
   log?: (line: string) => void;
   /** Start with the root master over all employees (global lower bound, root dive); default true. */
@@ -51,6 +53,7 @@ interface Generation {
   value: number;
   /** LP value + the most negative reduced cost of each free employee: a lower bound for the master's part. */
   lagrangian: number;
+  /** No schedule prices out, or the Lagrangian bound rounded up meets the LP value rounded up. */
   converged: boolean;
 }
 
@@ -93,9 +96,9 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
   let iterations = 0;
   let improvements = 0;
 
-  const price = (master: Master, free: readonly number[], maxIterations: number): Generation => {
+  const price = (master: Master, free: readonly number[], maxIterations: number, until = Infinity): Generation => {
     let result: Generation = { value: Infinity, lagrangian: -Infinity, converged: false };
-    for (let it = 0; it < maxIterations && !stopped(); it++) {
+    for (let it = 0; it < maxIterations && !stopped() && Date.now() < until; it++) {
       const lp = master.solve();
       iterations++;
       let lagrangian = lp.value;
@@ -116,8 +119,10 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
           }
         });
       }
-      result = { value: lp.value, lagrangian, converged: added === 0 };
-      if (added === 0 || Math.ceil(lagrangian - EPS) >= Math.ceil(lp.value - EPS)) break;
+      // Converged: no column prices out, or the Lagrangian bound already meets the LP value (rounded up).
+      const converged = added === 0 || Math.ceil(lagrangian - EPS) >= Math.ceil(lp.value - EPS);
+      result = { value: lp.value, lagrangian, converged };
+      if (converged) break;
     }
     return result;
   };
@@ -156,6 +161,8 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     fraction: number;
     stepIterations: number;
     maxIterations: number;
+    /** Stop pricing at this time (ms since the epoch) even if not converged. */
+    priceUntil?: number;
     /** Dive to an integer solution after pricing (or decide from the priced master). */
     dive: boolean | ((generation: Generation) => boolean);
     /** Report the LP solution's support: keys (e·D + d)·(T + 1) + shift + 1 with positive value. */
@@ -187,7 +194,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
         master.add(e, solution[e]);
         for (const row of pool.of(e)) master.add(e, row);
       }
-      const generation = price(master, free, how.maxIterations);
+      const generation = price(master, free, how.maxIterations, how.priceUntil);
       const bound = others + generation.lagrangian;
       const support = how.support ? supportOf(master) : undefined;
       const diving = typeof how.dive === 'function' ? how.dive(generation) : how.dive;
@@ -220,12 +227,22 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     // (rootMethod 'support'); otherwise dive from the root.
     const integral = (g: Generation) => g.converged && Math.abs(g.value - Math.round(g.value)) < 1e-4;
     const bySupport = (g: Generation) => options.rootMethod !== 'dive' && integral(g);
-    const root = reoptimise(everyone, { fraction: 0.1, stepIterations: 50, maxIterations: 10_000, dive: (g) => !bySupport(g), support: true });
-    if (root.generation.converged || Math.ceil(root.generation.lagrangian - EPS) >= Math.ceil(root.generation.value - EPS)) {
+    // On large instances the root may not converge in time: give it at most half of the time left.
+    const priceUntil = Date.now() + timeLeft() / 2;
+    const root = reoptimise(everyone, {
+      fraction: 0.1,
+      stepIterations: 50,
+      maxIterations: 10_000,
+      priceUntil,
+      dive: (g) => g.converged && !bySupport(g) && !options.rootOnly,
+      support: true,
+    });
+    if (root.generation.converged) {
       options.exchange.raiseBound(root.bound);
       log(`root LP ${root.generation.value.toFixed(2)}, lower bound ${Math.ceil(root.bound - EPS)}`);
     }
     accept(root.rows, 'root dive');
+    if (options.rootOnly) return { solution, objective, feasible: true, iterations, improvements };
     if (!stopped() && Math.ceil(root.bound - EPS) < objective && instance.staff.length * instance.horizon * instance.shifts.length <= SMALL_MODEL) {
       // Small instance with a gap left: the whole compact MIP can close it (and prove optimality).
       const deadline = Math.min(options.deadline, Date.now() + 10_000);
