@@ -124,22 +124,31 @@ export class CoverageState {
     return { delta, slots };
   }
 
-  /** Cost change of removing a placed shift. */
+  private removed = new Float64Array(512);
+
+  /** Cost change of removing a placed shift (without touching the coverage). */
   removalDelta(p: Placed): number {
-    this.apply(p, -1);
     const meal = p.option.meals[p.meal];
-    let after = 0;
-    let before = 0;
-    const seen = new Set<number>();
-    const touched = [...meal.idx, ...meal.blocks.map((b, k) => b[p.slots[k]]?.idx ?? -1)];
-    for (const i of touched) {
-      if (i < 0 || seen.has(i)) continue;
-      seen.add(i);
-      after += this.costAt(p.q, i, this.cov[p.q][i]);
+    const idx = meal.idx;
+    if (idx.length === 0) return 0;
+    const first = idx[0];
+    const span = idx[idx.length - 1] - first + 1;
+    if (span > this.removed.length) this.removed = new Float64Array(span * 2);
+    const part = this.removed;
+    part.fill(0, 0, span);
+    for (let k = 0; k < idx.length; k++) part[idx[k] - first] += meal.frac[k];
+    for (let b = 0; b < meal.blocks.length; b++) {
+      const slot = meal.blocks[b][p.slots[b]];
+      if (slot && slot.idx >= first && slot.idx - first < span) part[slot.idx - first] -= this.beta;
     }
-    this.apply(p, 1);
-    for (const i of seen) before += this.costAt(p.q, i, this.cov[p.q][i]);
-    return after - before;
+    const cov = this.cov[p.q];
+    let delta = 0;
+    for (let j = 0; j < span; j++) {
+      if (part[j] === 0) continue;
+      const i = first + j;
+      delta += this.costAt(p.q, i, cov[i] - part[j]) - this.costAt(p.q, i, cov[i]);
+    }
+    return delta;
   }
 
   /** Total cost and understaffed / overstaffed agent-hours over every interval with a requirement. */

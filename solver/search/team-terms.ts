@@ -5,7 +5,7 @@
  */
 import type { SolverModel } from '../model/build-model.ts';
 import type { Person } from '../model/people.ts';
-import { fairnessKey, unevenness } from '../rules/fairness.ts';
+import { FAIRNESS_TOLERANCE, fairnessKey } from '../rules/fairness.ts';
 import type { LineCost } from './line-cost.ts';
 
 interface Stats {
@@ -52,15 +52,34 @@ export class TeamTerms {
     });
   }
 
-  private fairTerm(g: number, override?: Map<number, Stats>): number {
+  /** Σ weight × unevenness of the group's three counts, with up to two members' stats overridden. */
+  private fairTerm(g: number, k1 = -1, s1?: Stats, k2 = -1, s2?: Stats): number {
     const members = this.fairMembers[g];
-    const get = (k: number) => override?.get(k) ?? this.stats[k];
-    const w = this.model.weights.fairness;
-    return (
-      w * unevenness(members.map((k) => get(k).weekendDays)) +
-      w * unevenness(members.map((k) => get(k).lates)) +
-      w * unevenness(members.map((k) => get(k).worked + this.credit[k]))
-    );
+    const n = members.length;
+    if (n < 2) return 0;
+    const stat = (k: number) => (k === k1 ? s1! : k === k2 ? s2! : this.stats[k]);
+    let sumW = 0;
+    let sumL = 0;
+    let sumD = 0;
+    for (let j = 0; j < n; j++) {
+      const k = members[j];
+      const st = stat(k);
+      sumW += st.weekendDays;
+      sumL += st.lates;
+      sumD += st.worked + this.credit[k];
+    }
+    const mW = sumW / n;
+    const mL = sumL / n;
+    const mD = sumD / n;
+    let total = 0;
+    for (let j = 0; j < n; j++) {
+      const k = members[j];
+      const st = stat(k);
+      total += Math.max(0, Math.abs(st.weekendDays - mW) - FAIRNESS_TOLERANCE);
+      total += Math.max(0, Math.abs(st.lates - mL) - FAIRNESS_TOLERANCE);
+      total += Math.max(0, Math.abs(st.worked + this.credit[k] - mD) - FAIRNESS_TOLERANCE);
+    }
+    return this.model.weights.fairness * total;
   }
 
   private attendanceTerm(team: number, worked: number): number {
@@ -70,20 +89,39 @@ export class TeamTerms {
     return rate < this.floor ? this.model.weights.attendance * (this.floor - rate) * 100 : 0;
   }
 
-  /** Cost change if the given people's lines became `next` (person index → new line). */
+  /** Cost change if the given people's lines (one or two) became `next` (person index → new line). */
   delta(next: Map<number, LineCost>): number {
-    const override = new Map<number, Stats>();
-    for (const [k, l] of next) override.set(k, { worked: l.worked, weekendDays: l.weekendDays, lates: l.lates });
-    let d = 0;
-    const groups = new Set<number>();
-    const teams = new Map<number, number>();
-    for (const [k, s] of override) {
-      if (this.fairGroup[k] >= 0) groups.add(this.fairGroup[k]);
-      const t = this.team[k];
-      if (t >= 0) teams.set(t, (teams.get(t) ?? this.teamWorked[t]) + s.worked - this.stats[k].worked);
+    let k1 = -1;
+    let k2 = -1;
+    let s1: LineCost | undefined;
+    let s2: LineCost | undefined;
+    for (const [k, l] of next) {
+      if (k1 < 0) {
+        k1 = k;
+        s1 = l;
+      } else {
+        k2 = k;
+        s2 = l;
+      }
     }
-    for (const g of groups) d += this.fairTerm(g, override) - this.fairTerm(g);
-    for (const [t, worked] of teams) d += this.attendanceTerm(t, worked) - this.attendanceTerm(t, this.teamWorked[t]);
+    if (next.size > 2) throw new RangeError('team terms price moves of at most two people');
+    let d = 0;
+    const g1 = k1 >= 0 ? this.fairGroup[k1] : -1;
+    const g2 = k2 >= 0 ? this.fairGroup[k2] : -1;
+    if (g1 >= 0 && g1 === g2) d += this.fairTerm(g1, k1, s1, k2, s2) - this.fairTerm(g1);
+    else {
+      if (g1 >= 0) d += this.fairTerm(g1, k1, s1) - this.fairTerm(g1);
+      if (g2 >= 0) d += this.fairTerm(g2, k2, s2) - this.fairTerm(g2);
+    }
+    const t1 = k1 >= 0 ? this.team[k1] : -1;
+    const t2 = k2 >= 0 ? this.team[k2] : -1;
+    const dw1 = k1 >= 0 ? s1!.worked - this.stats[k1].worked : 0;
+    const dw2 = k2 >= 0 ? s2!.worked - this.stats[k2].worked : 0;
+    if (t1 >= 0 && t1 === t2) d += this.attendanceTerm(t1, this.teamWorked[t1] + dw1 + dw2) - this.attendanceTerm(t1, this.teamWorked[t1]);
+    else {
+      if (t1 >= 0 && dw1 !== 0) d += this.attendanceTerm(t1, this.teamWorked[t1] + dw1) - this.attendanceTerm(t1, this.teamWorked[t1]);
+      if (t2 >= 0 && dw2 !== 0) d += this.attendanceTerm(t2, this.teamWorked[t2] + dw2) - this.attendanceTerm(t2, this.teamWorked[t2]);
+    }
     return d;
   }
 
