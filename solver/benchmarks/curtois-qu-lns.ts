@@ -4,8 +4,8 @@
  * incumbent, free a neighbourhood — a few employees over the whole horizon, or a window of days for many
  * employees — fix everything else, and let the MIP re-optimise it exactly (warm-started with the incumbent,
  * so it never gets worse). Every staff rule involves one employee, so a solution made of individually
- * feasible rows is feasible: construction is best response by DP, or (when a DP is too large) sub-MIPs
- * scheduling the employees a few at a time against the cover left by those already placed. Neighbourhood sizes adapt: grow when sub-problems solve to optimality quickly
+ * feasible rows is feasible: construction is best response by DP, or (when a DP is too large) one MIP per
+ * employee against the cover left by those already placed. Neighbourhood sizes adapt: grow when sub-problems solve to optimality quickly
  * without improving, shrink when they hit their time cap.
  */
 import type { Highs } from 'highs';
@@ -65,11 +65,15 @@ interface Neighbourhood {
 }
 
 /** Re-optimises one neighbourhood; returns the new rows of its employees, or undefined if HiGHS found nothing. */
-function reoptimise(highs: Highs, instance: CqInstance, solution: CqSolution, n: Neighbourhood, seconds: number, seed: number, warm: boolean) {
+function reoptimise(highs: Highs, instance: CqInstance, solution: CqSolution, n: Neighbourhood, seconds: number, seed: number, warm: boolean, feasibilityOnly = false) {
   const chosen = new Set(n.employees);
   const fixedCover = coverCounts(instance, solution, chosen);
   const fixDay = n.days ? (e: number, d: number) => (d < n.days![0] || d > n.days![1] ? solution[e][d] : undefined) : undefined;
   const mip = buildCqMip(instance, { employees: n.employees, fixedCover, fixDay });
+  if (feasibilityOnly) {
+    mip.colCost.fill(0);
+    mip.offset = 0;
+  }
   const start = warm ? solutionColumns(instance, mip, solution, fixedCover) : undefined;
   const result = solveMip(highs, mip, { timeLimitSeconds: seconds, start, seed });
   if (!result.feasible) return { rows: undefined, result };
@@ -87,33 +91,38 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
   let iterations = 0;
   let improvements = 0;
 
-  // Construction: best response by DP when every employee's DP fits, else sub-MIPs of a few employees at a
-  // time against the cover of those already placed.
-  const dps = options.initial ? [] : instance.staff.map((_, e) => employeeDp(instance, e));
-  if (!options.initial && dps.every((dp) => dp !== undefined)) {
-    try {
-      bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 4);
-      feasibleRow.fill(true);
-    } catch (e) {
-      if (!(e instanceof DpLimitError)) throw e;
+  // Construction (unless given a start or another searcher already has one): best response by DP when every
+  // employee's DP fits; else each employee's own MIP against the cover of those already placed, with a short
+  // time limit, and a pure feasibility MIP if that finds nothing.
+  const ready = options.initial === undefined ? options.exchange?.take(Infinity) : undefined;
+  if (ready) {
+    solution = ready.solution;
+    feasibleRow.fill(true);
+  }
+  if (!feasibleRow.every(Boolean)) {
+    const dps = instance.staff.map((_, e) => employeeDp(instance, e));
+    if (dps.every((dp) => dp !== undefined)) {
+      try {
+        bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 4);
+        feasibleRow.fill(true);
+      } catch (e) {
+        if (!(e instanceof DpLimitError)) throw e;
+      }
     }
   }
-  const order = rng.shuffle(Array.from({ length: E }, (_, e) => e));
-  const group = Math.max(1, Math.min(4, Math.ceil(E / 10)));
-  for (let k = 0; k < order.length && remaining() > 0; k += group) {
-    const employees = order.slice(k, k + group).filter((e) => !feasibleRow[e]);
-    if (employees.length === 0) continue;
-    const { rows } = reoptimise(highs, instance, solution, { employees }, Math.min(remaining(), 10), options.seed, false);
+  for (const e of rng.shuffle(Array.from({ length: E }, (_, k) => k))) {
+    if (feasibleRow[e] || remaining() <= 0) continue;
+    const share = Math.min(5, Math.max(0.2, (0.5 * remaining()) / E));
+    let { rows } = reoptimise(highs, instance, solution, { employees: [e] }, Math.min(remaining(), share), options.seed, false);
+    if (!rows) ({ rows } = reoptimise(highs, instance, solution, { employees: [e] }, Math.min(remaining(), 10), options.seed, false, true));
     iterations++;
     if (!rows) continue;
-    employees.forEach((e, i) => {
-      solution[e] = rows[i];
-      feasibleRow[e] = true;
-    });
+    solution[e] = rows[0];
+    feasibleRow[e] = true;
   }
   const allFeasible = () => feasibleRow.every(Boolean);
   let objective = allFeasible() ? cqObjective(instance, solution).total : Infinity;
-  log(`construction: ${objective} after ${iterations} sub-MIPs, ${remaining().toFixed(1)} s left`);
+  log(`start: ${objective} (${iterations} construction sub-MIPs), ${remaining().toFixed(1)} s left`);
   if (allFeasible()) options.exchange?.offer(objective, solution);
 
   // Improvement.

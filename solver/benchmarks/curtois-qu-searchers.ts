@@ -8,6 +8,7 @@ import type { CqInstance } from './curtois-qu-instance.ts';
 import { fullMipSearch } from './curtois-qu-full-mip.ts';
 import { lns, type LnsResult } from './curtois-qu-lns.ts';
 import { priceAndDive } from './curtois-qu-price-and-dive.ts';
+import { DpLimitError } from './curtois-qu-dp.ts';
 import type { SharedIncumbent } from './incumbent-exchange.ts';
 
 export type SearcherMode = 'cg-support' | 'cg-dive' | 'lns' | 'mip';
@@ -23,13 +24,19 @@ export interface SearcherOptions {
 export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMode, options: SearcherOptions): LnsResult {
   if (mode === 'mip') return fullMipSearch(highs, instance, options);
   if (mode === 'cg-support' || mode === 'cg-dive') {
-    const result = priceAndDive(
-      highs,
-      instance,
-      mode === 'cg-dive' ? { ...options, rootMethod: 'dive', rediveShare: 0.5 } : { ...options, rootMethod: 'support' },
-    );
-    if (result) return result;
+    try {
+      const result = priceAndDive(
+        highs,
+        instance,
+        mode === 'cg-dive' ? { ...options, rootMethod: 'dive', rediveShare: 0.5 } : { ...options, rootMethod: 'support' },
+      );
+      if (result) return result;
+    } catch (e) {
+      if (!(e instanceof DpLimitError)) throw e;
+    }
     options.log?.('an employee DP is too large: falling back to MIP LNS');
+    const shared = options.exchange.take(Infinity);
+    return lns(highs, instance, { ...options, initial: shared?.solution });
   }
   return lns(highs, instance, options);
 }

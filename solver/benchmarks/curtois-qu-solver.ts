@@ -41,6 +41,12 @@ export interface CqSolveResult {
 
 /** Thread 1 searches the root LP's support, thread 2 dives from the root (see curtois-qu-price-and-dive.ts). */
 export const DEFAULT_MODES: SearcherMode[] = ['cg-support', 'cg-dive'];
+/**
+ * Past this many employee × day × shift cells (instance 12 has 16 800) root dives are too slow for the time
+ * limits of a benchmark run: the second thread runs MIP large-neighbourhood search instead.
+ */
+const LARGE_INSTANCE = 30_000;
+export const LARGE_MODES: SearcherMode[] = ['cg-support', 'lns'];
 
 function runWorker(input: SearcherInput, log?: (line: string) => void): Promise<LnsResult> {
   return new Promise((resolve, reject) => {
@@ -65,7 +71,8 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
   const threads = options.threads ?? 2;
   const seed = options.seed ?? 1;
   const buffer = createExchangeBuffer(instance.staff.length, instance.horizon);
-  const modes = options.modes ?? DEFAULT_MODES;
+  const cells = instance.staff.length * instance.horizon * instance.shifts.length;
+  const modes = options.modes ?? (cells > LARGE_INSTANCE ? LARGE_MODES : DEFAULT_MODES);
   const modeOf = (k: number): SearcherMode => modes[k % modes.length];
   let results: LnsResult[];
   if (threads === 0) {
@@ -73,7 +80,7 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
     const exchange = new SharedIncumbent(buffer, instance.staff.length, instance.horizon);
     results = [runSearcher(highs, instance, modeOf(0), { deadline, seed, exchange, target: options.target, log: options.log })];
   } else {
-    results = await Promise.all(
+    const settled = await Promise.allSettled(
       Array.from({ length: threads }, (_, k) =>
         runWorker(
           {
@@ -89,15 +96,22 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
         ),
       ),
     );
+    results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
+    for (const f of failures) options.log?.(`a searcher thread failed: ${f.message}`);
+    if (results.length === 0) throw failures[0];
   }
-  const feasible = results.filter((r) => r.feasible);
-  const best = (feasible.length > 0 ? feasible : results).reduce((a, b) => (b.objective < a.objective ? b : a));
+  // The shared incumbent holds every searcher's best offer; a thread's own final answer may be older.
+  const shared = new SharedIncumbent(buffer, instance.staff.length, instance.horizon);
+  const offered = shared.take(Infinity);
+  const candidates = [...results.filter((r) => r.feasible), ...(offered ? [{ ...offered, feasible: true }] : [])];
+  const best = (candidates.length > 0 ? candidates : results).reduce((a, b) => (b.objective < a.objective ? b : a));
   return {
     solution: best.solution,
     objective: cqObjective(instance, best.solution).total,
     feasible: best.feasible,
     seconds: (Date.now() - began) / 1000,
     iterations: results.reduce((s, r) => s + r.iterations, 0),
-    bound: new SharedIncumbent(buffer, instance.staff.length, instance.horizon).bound,
+    bound: shared.bound,
   };
 }
