@@ -8,13 +8,17 @@ import { coverCounts, marginalCosts, type CqCosts } from './curtois-qu-costs.ts'
 import type { EmployeeDp } from './curtois-qu-dp.ts';
 import type { Random } from './random.ts';
 
-/** Best-response passes: each employee in turn gets its exact best row against the others' cover. */
-export function bestResponse(instance: CqInstance, costs: CqCosts, dps: EmployeeDp[], solution: CqSolution, rng: Random, passes: number): void {
+/**
+ * Best-response passes: each employee in turn gets its best row against the others' cover. After the first
+ * pass (which gives every employee a feasible row), stops at `until` (ms since the epoch).
+ */
+export function bestResponse(instance: CqInstance, costs: CqCosts, dps: EmployeeDp[], solution: CqSolution, rng: Random, passes: number, until = Infinity): void {
   const T = costs.shifts;
   const counts = coverCounts(costs, solution);
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
     for (const e of rng.shuffle(instance.staff.map((_, i) => i))) {
+      if (pass > 0 && Date.now() >= until) return;
       solution[e].forEach((t, d) => t >= 0 && counts[d * T + t]--);
       const [best] = dps[e].solve(marginalCosts(instance, costs, e, counts));
       if (best && best.row.join() !== solution[e].join()) {

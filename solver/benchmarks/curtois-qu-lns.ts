@@ -103,7 +103,7 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
     const dps = instance.staff.map((_, e) => employeeDp(instance, e));
     if (dps.every((dp) => dp !== undefined)) {
       try {
-        bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 4);
+        bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 4, Date.now() + 0.2 * remaining() * 1000);
         feasibleRow.fill(true);
       } catch (e) {
         if (!(e instanceof DpLimitError)) throw e;

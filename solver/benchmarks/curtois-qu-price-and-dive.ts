@@ -45,6 +45,8 @@ export interface PriceAndDiveOptions {
 }
 
 const EPS = 1e-6;
+/** Pricing rounds the root needs at least, to judge whether column generation fits in the time left. */
+const PRICING_ROUNDS = 40;
 /** Employees × days × shifts up to which the whole compact MIP is tried after the root. */
 const SMALL_MODEL = 600;
 
@@ -89,7 +91,17 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
   const pool = new ColumnPool(E, 300);
 
   let solution: CqSolution = instance.staff.map(() => new Array<number>(instance.horizon).fill(-1));
-  bestResponse(instance, costs, dp, solution, rng, 4);
+  const passStarted = Date.now();
+  bestResponse(instance, costs, dp, solution, rng, 1);
+  const passMs = Date.now() - passStarted;
+  if (passMs * PRICING_ROUNDS > timeLeft()) {
+    // One pricing round of every employee costs about one best-response pass: column generation would not
+    // get anywhere in the time left. Hand the start over (callers fall back to MIP LNS).
+    options.exchange.offer(cqObjective(instance, solution).total, solution);
+    log(`pricing too slow for the time left (${passMs} ms per pass): no column generation`);
+    return undefined;
+  }
+  bestResponse(instance, costs, dp, solution, rng, 3, Date.now() + 0.2 * timeLeft());
   let objective = cqObjective(instance, solution).total;
   options.exchange.offer(objective, solution);
   log(`best-response start ${objective}`);
@@ -102,6 +114,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       const lp = master.solve();
       iterations++;
       let lagrangian = lp.value;
+      let exact = true;
       let added = 0;
       for (const e of free) {
         if (stopped()) return { value: lp.value, lagrangian: -Infinity, converged: false };
@@ -109,6 +122,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
         const cost = Float64Array.from(costs.request[e]);
         for (let k = 0; k < cost.length; k++) if (costs.cover[k] >= 0) cost[k] -= lp.dual[master.coverRow(costs.cover[k])];
         const rows = dp[e].solve(cost, 2);
+        exact &&= dp[e].exact;
         rows.forEach((r, i) => {
           const reduced = r.cost + costs.onConstant[e] - lp.dual[master.convexityRow(e)];
           if (i === 0 && reduced < 0) lagrangian += reduced;
@@ -119,6 +133,8 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
           }
         });
       }
+      // The Lagrangian bound needs exact pricing (a DP that priced a limit by penalties may miss columns).
+      if (!exact) lagrangian = -Infinity;
       // Converged: no column prices out, or the Lagrangian bound already meets the LP value (rounded up).
       const converged = added === 0 || Math.ceil(lagrangian - EPS) >= Math.ceil(lp.value - EPS);
       result = { value: lp.value, lagrangian, converged };

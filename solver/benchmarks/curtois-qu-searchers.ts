@@ -34,7 +34,7 @@ export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMo
     } catch (e) {
       if (!(e instanceof DpLimitError)) throw e;
     }
-    options.log?.('an employee DP is too large: falling back to MIP LNS');
+    options.log?.('column generation does not fit (DP too large or too slow): MIP LNS');
     const shared = options.exchange.take(Infinity);
     return lns(highs, instance, { ...options, initial: shared?.solution });
   }
