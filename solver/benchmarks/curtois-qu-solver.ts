@@ -48,15 +48,29 @@ export const DEFAULT_MODES: SearcherMode[] = ['cg-support', 'cg-dive'];
 const LARGE_INSTANCE = 30_000;
 export const LARGE_MODES: SearcherMode[] = ['cg-support', 'lns'];
 
+/** A searcher still busy this long after the deadline is stopped; its offers to the exchange are kept. */
+const GRACE_MS = 5000;
+
 function runWorker(input: SearcherInput, log?: (line: string) => void): Promise<LnsResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./curtois-qu-worker-entry.mjs', import.meta.url), { workerData: input });
+    const watchdog = setTimeout(() => {
+      reject(new Error('searcher thread overran its deadline and was stopped'));
+      void worker.terminate();
+    }, Math.max(0, input.deadline - Date.now()) + GRACE_MS);
     worker.on('message', (m: { log?: string; result?: LnsResult }) => {
       if (m.log !== undefined) log?.(m.log);
-      if (m.result) resolve(m.result);
+      if (m.result) {
+        clearTimeout(watchdog);
+        resolve(m.result);
+      }
     });
-    worker.on('error', reject);
+    worker.on('error', (e) => {
+      clearTimeout(watchdog);
+      reject(e);
+    });
     worker.on('exit', (code) => {
+      clearTimeout(watchdog);
       if (code !== 0) reject(new Error(`searcher thread exited with code ${code}`));
     });
   });
@@ -99,7 +113,7 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
     results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
     for (const f of failures) options.log?.(`a searcher thread failed: ${f.message}`);
-    if (results.length === 0) throw failures[0];
+    if (results.length === 0 && !new SharedIncumbent(buffer, instance.staff.length, instance.horizon).take(Infinity)) throw failures[0];
   }
   // The shared incumbent holds every searcher's best offer; a thread's own final answer may be older.
   const shared = new SharedIncumbent(buffer, instance.staff.length, instance.horizon);
