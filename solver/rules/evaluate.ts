@@ -49,7 +49,8 @@ export function withRosterRequirements(ctx: RuleContext, roster: Roster): RuleCo
 }
 
 export function evaluate(roster: Roster, context: RuleContext, rules: readonly Rule[] = RULES, weights: SoftWeights = DEFAULT_WEIGHTS): Evaluation {
-  const ctx = withRosterRequirements(context, roster);
+  // A context of its own per call: the parsed roster is shared by the rules of this call only.
+  const ctx = { ...withRosterRequirements(context, roster) };
   const violations = rules.flatMap((r) => r.check(roster, ctx));
   const h = contextHorizon(ctx);
   const table = buildRequirementTable(h, ctx.center.queues.map((q) => q.id), ctx.requirements, weights);

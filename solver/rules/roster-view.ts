@@ -1,7 +1,10 @@
 /**
  * A roster parsed once for all rules: instants of every assignment, its meals and breaks, the person and
  * template it names, the month's interval line, each person's calendar, and the coverage per queue and
- * interval. Cached per (roster, context) pair, so running the whole rulebook parses the roster once.
+ * interval. Cached per (roster, context) pair, so running the whole rulebook parses the roster once; the cache
+ * is dropped when the roster's assignment list is replaced or changes length. Treat a roster as a value: to
+ * judge an edit, build a new roster (or list) rather than changing an assignment in place — `evaluate` gives
+ * every call its own context, so it never sees a stale view.
  */
 import type { Agent, ShiftTemplate } from '../../src/domain/center-schema.ts';
 import { assignmentCoverage } from '../model/assignment-coverage.ts';
@@ -32,12 +35,17 @@ export interface RosterView {
   coverage(): CoverageRow[];
 }
 
-const horizons = new WeakMap<RuleContext, Horizon>();
-const views = new WeakMap<Roster, WeakMap<RuleContext, RosterView>>();
+/** Month lines by month, zone and interval (they never change; a few dozen at most are kept). */
+const horizons = new Map<string, Horizon>();
+const views = new WeakMap<Roster, WeakMap<RuleContext, { list: Assignment[]; length: number; view: RosterView }>>();
 
 export function contextHorizon(ctx: RuleContext): Horizon {
-  let h = horizons.get(ctx);
-  if (!h) horizons.set(ctx, (h = buildHorizon(ctx.month, ctx.center.timezone, ctx.center.intervalMinutes)));
+  const key = `${ctx.month}|${ctx.center.timezone}|${ctx.center.intervalMinutes}`;
+  let h = horizons.get(key);
+  if (!h) {
+    if (horizons.size >= 48) horizons.delete(horizons.keys().next().value!);
+    horizons.set(key, (h = buildHorizon(ctx.month, ctx.center.timezone, ctx.center.intervalMinutes)));
+  }
   return h;
 }
 
@@ -50,7 +58,7 @@ export function rosterView(roster: Roster, ctx: RuleContext): RosterView {
   let byCtx = views.get(roster);
   if (!byCtx) views.set(roster, (byCtx = new WeakMap()));
   const cached = byCtx.get(ctx);
-  if (cached) return cached;
+  if (cached && cached.list === roster.assignments && cached.length === roster.assignments.length) return cached.view;
   const h = contextHorizon(ctx);
   const inMonth = new Set(ctx.dates);
   const parsed: ParsedAssignment[] = roster.assignments.map((a) => ({
@@ -86,7 +94,7 @@ export function rosterView(roster: Roster, ctx: RuleContext): RosterView {
       return coverage;
     },
   };
-  byCtx.set(ctx, view);
+  byCtx.set(ctx, { list: roster.assignments, length: roster.assignments.length, view });
   return view;
 }
 
