@@ -2,13 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
 
-const { moduleUrl, exportName, input, stopFlag } = workerData as { moduleUrl: string; exportName: string; input: unknown; stopFlag: Int32Array };
-const shouldStop = () => Atomics.load(stopFlag, 0) === 1;
+const { moduleUrl, exportName, input } = workerData as { moduleUrl: string; exportName: string; input: unknown };
 try {
-  const mod = (await import(moduleUrl)) as Record<string, (input: unknown, progress: (f: number, d?: unknown) => void, shouldStop: () => boolean) => unknown>;
+  const mod = (await import(moduleUrl)) as Record<string, (input: unknown, progress: (f: number, d?: unknown) => void) => unknown>;
   const fn = mod[exportName];
   if (typeof fn !== 'function') throw new Error(`${moduleUrl} has no export "${exportName}"`);
-  const result = await fn(input, (fraction, detail) => parentPort!.postMessage({ type: 'progress', fraction, detail }), shouldStop);
+  const result = await fn(input, (fraction, detail) => parentPort!.postMessage({ type: 'progress', fraction, detail }));
   parentPort!.postMessage({ type: 'result', result });
 } catch (e) {
   const err = e as Error;

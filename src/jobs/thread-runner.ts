@@ -1,9 +1,8 @@
 /**
- * Runs a pure, CPU-heavy function in a worker thread, so a forecast or a solve never blocks the event loop
- * (which would stall BullMQ's lock renewal and the API). The function is named by module URL and export; it
- * receives its input, a progress callback and a `shouldStop()` poll. Cancelling either terminates the thread,
- * or — for anytime work like a solve (`graceful`) — raises a shared stop flag and waits for the function to
- * return its best result.
+ * Runs a pure, CPU-heavy function in a worker thread, so a forecast never blocks the event loop (which would
+ * stall BullMQ's lock renewal and the API). The function is named by module URL and export; it receives its
+ * input and a progress callback. Cancelling terminates the thread. (Roster solves, which are anytime and keep
+ * their best on cancel, have their own wrapper: solver/thread/solve-in-thread.ts.)
  */
 import { Worker } from 'node:worker_threads';
 import { AppError, ValidationError } from '../errors.ts';
@@ -17,8 +16,6 @@ export interface ThreadCall<I> {
   input: I;
   onProgress?: ThreadProgress;
   signal?: AbortSignal;
-  /** On abort, ask the function to stop (shouldStop() turns true) and resolve with what it returns. */
-  graceful?: { timeoutMs: number };
 }
 
 const ENTRY = new URL('./thread-bootstrap.mjs', import.meta.url);
@@ -26,9 +23,8 @@ const ENTRY = new URL('./thread-bootstrap.mjs', import.meta.url);
 export function runInThread<I, O>(call: ThreadCall<I>): Promise<O> {
   return new Promise<O>((resolve, reject) => {
     if (call.signal?.aborted) return reject(new Error('cancelled before start'));
-    const stopFlag = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(ENTRY, {
-      workerData: { moduleUrl: call.moduleUrl, exportName: call.exportName, input: call.input, stopFlag },
+      workerData: { moduleUrl: call.moduleUrl, exportName: call.exportName, input: call.input },
     });
     let settled = false;
     const finish = (fn: () => void) => {
@@ -37,14 +33,9 @@ export function runInThread<I, O>(call: ThreadCall<I>): Promise<O> {
       call.signal?.removeEventListener('abort', onAbort);
       fn();
     };
-    const kill = () => {
+    const onAbort = () => {
       worker.terminate().catch(() => undefined);
       finish(() => reject(new Error('cancelled')));
-    };
-    const onAbort = () => {
-      if (!call.graceful) return kill();
-      Atomics.store(stopFlag, 0, 1);
-      setTimeout(kill, call.graceful.timeoutMs).unref();
     };
     call.signal?.addEventListener('abort', onAbort);
     worker.on('message', (m: { type: 'progress'; fraction: number; detail?: Record<string, unknown> } | { type: 'result'; result: O } | { type: 'error'; error: { message: string; name: string; errors?: unknown; status?: number } }) => {

@@ -10,7 +10,7 @@ import type { Center } from '../domain/center-schema.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { audit } from '../db/repos/audit.ts';
 import { getRosterMeta, saveRoster, type RosterMeta } from '../db/repos/rosters.ts';
-import { runInThread } from '../jobs/thread-runner.ts';
+import { solveRosterInThread } from '../../solver/thread/solve-in-thread.ts';
 import { buildRosterProblem } from './roster-problem.ts';
 
 export const rosterSolveSchema = z.object({
@@ -52,14 +52,16 @@ async function storedForJob(db: Queryable, jobId: string): Promise<RosterMeta | 
 export async function runRosterSolve(db: Db, center: Center, req: RosterSolveRequest, run: RunSolveOptions = {}): Promise<SolveOutcome> {
   const problem = await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom });
   const timeLimitMs = req.timeLimitSeconds * 1000;
-  const result = await runInThread<unknown, SolveResult>({
-    moduleUrl: new URL('../jobs/tasks/roster-task.ts', import.meta.url).href,
-    exportName: 'solveRosterTask',
-    input: { problem, timeLimitMs, seed: req.seed },
-    signal: run.signal,
-    graceful: { timeoutMs: 30_000 },
-    onProgress: run.onProgress,
+  const handle = solveRosterInThread(problem, {
+    timeLimitMs,
+    seed: req.seed,
+    cancelGraceMs: 30_000,
+    onProgress: (p) => run.onProgress?.(p.fraction, { phase: p.phase, ...(p.best ? { best: p.best } : {}) }),
   });
+  const onAbort = () => handle.cancel();
+  if (run.signal?.aborted) onAbort();
+  run.signal?.addEventListener('abort', onAbort);
+  const result = await handle.result.finally(() => run.signal?.removeEventListener('abort', onAbort));
   const stats = { lowerBound: result.lowerBound, feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled, timeLimitSeconds: req.timeLimitSeconds };
   const meta = await db.transaction(async (tx) => {
     const existing = run.jobId ? await storedForJob(tx, run.jobId) : null;
