@@ -2,7 +2,7 @@
  * Reading a roster file (FORMATS.md "Roster"): the shape checked by zod, every problem reported with its JSON
  * path ("roster.json: $.assignments[12].start: …"). Extra fields are allowed and kept out.
  */
-import { readFile } from 'node:fs/promises';
+import { readJsonFile } from '../src/formats/json-file.ts';
 import { z } from 'zod';
 import { zodProblems } from '../src/domain/center-loader.ts';
 import { ValidationError } from '../src/errors.ts';
@@ -43,17 +43,5 @@ export function parseRoster(input: unknown, source = 'roster'): Roster {
 }
 
 export async function loadRosterFile(file: string): Promise<Roster> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new ValidationError(`${file}: cannot read (${(e as Error).message})`, [{ where: file, message: 'cannot read' }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ValidationError(`${file}: not JSON (${(e as Error).message})`, [{ where: file, message: (e as Error).message }]);
-  }
-  return parseRoster(json, file);
+  return parseRoster(await readJsonFile(file), file);
 }

@@ -2,12 +2,12 @@
  * Loads a center file (FORMATS.md "Center"): shape by zod, then every cross-reference and consistency check.
  * All problems are collected (not just the first), each with its JSON path, so a user fixes a file in one go.
  */
-import { readFile } from 'node:fs/promises';
 import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import { ValidationError, type ProblemItem } from '../errors.ts';
 import { centerSchema, type Center } from './center-schema.ts';
 import { clockMinutes } from '../time/clock.ts';
+import { readJsonFile } from '../formats/json-file.ts';
 
 /** "$.agents[3].team" from a zod path. */
 export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
@@ -139,17 +139,5 @@ export function parseCenter(input: unknown, source = 'center'): Center {
 }
 
 export async function loadCenterFile(file: string): Promise<Center> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new ValidationError(`${file}: cannot read (${(e as Error).message})`, [{ where: file, message: 'cannot read' }]);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new ValidationError(`${file}: not valid JSON (${(e as Error).message})`, [{ where: file, message: (e as Error).message }]);
-  }
-  return parseCenter(json, file);
+  return parseCenter(await readJsonFile(file), file);
 }
