@@ -1,14 +1,15 @@
 /**
  * Column generation with diving for the Curtois & Qu benchmark (price-and-branch in the spirit of Curtois &
- * Qu's branch-and-price, 2014): the master LP (curtois-qu-master.ts) over employees' schedules, priced exactly
- * per employee by dynamic programming (curtois-qu-dp.ts). Its LP value is a lower bound once no schedule has a
- * negative reduced cost. A dive fixes the employees whose LP schedule is (nearly) integral, a few at a time,
- * re-pricing the others in between, until every employee has one schedule. Then large-neighbourhood search:
- * free a subset of employees around the incumbent, price them, skip the subset when its Lagrangian bound
- * shows it cannot improve, else dive again. Start: best-response construction (curtois-qu-best-response.ts).
- * After the root, the compact MIP restricted to the root LP's support (plus the incumbent) is searched with
- * HiGHS: on the larger instances the root LP is (nearly) integral in value and its support holds optimal
- * or near-optimal rosters.
+ * Qu's branch-and-price, 2014). Start: best response (curtois-qu-best-response.ts). Root: the master LP
+ * (curtois-qu-master.ts) over all employees' schedules, priced exactly per employee by dynamic programming
+ * (curtois-qu-dp.ts); once no schedule prices out, its Lagrangian bound is a global lower bound (it matches the
+ * column-generation bounds published for instances 1–9). Then, when the root LP is integral in value (the
+ * larger instances), HiGHS searches the compact MIP restricted to the LP's support plus the incumbent;
+ * otherwise a dive fixes the employees whose LP schedule is (nearly) integral, a tenth at a time, re-pricing
+ * the others to convergence in between. Small instances with a gap left get the whole compact MIP, which
+ * proves optimality. Then large-neighbourhood search around the incumbent: free a subset of employees (or,
+ * for a share of the steps, everyone: a fresh randomised root dive), price them, skip the subset when its
+ * Lagrangian bound shows it cannot improve, else dive.
  */
 import type { Highs } from 'highs';
 import type { CqInstance, CqSolution } from './curtois-qu-instance.ts';
@@ -26,7 +27,7 @@ export interface PriceAndDiveOptions {
   deadline: number;
   seed: number;
   exchange: SharedIncumbent;
-  /** Seconds at most for the MIP restricted to the root LP's support. */
+  /** Seconds at most for the MIP restricted to the root LP's support (default: until the deadline). */
   supportSeconds?: number;
   /**
    * After the root LP: 'support' searches the compact MIP restricted to the LP's support (good when the root
@@ -47,6 +48,8 @@ export interface PriceAndDiveOptions {
 const EPS = 1e-6;
 /** Pricing rounds the root needs at least, to judge whether column generation fits in the time left. */
 const PRICING_ROUNDS = 40;
+/** Employees × days × shifts past which both threads search the root LP's support (instance 12: 16 800). */
+const SUPPORT_ON_BOTH_THREADS = 10_000;
 /** Employees × days × shifts up to which the whole compact MIP is tried after the root. */
 const SMALL_MODEL = 600;
 
@@ -242,7 +245,10 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     // An integral root LP value suggests the LP's support holds an optimal roster: search it with the MIP
     // (rootMethod 'support'); otherwise dive from the root.
     const integral = (g: Generation) => g.converged && Math.abs(g.value - Math.round(g.value)) < 1e-4;
-    const bySupport = (g: Generation) => options.rootMethod !== 'dive' && integral(g);
+    // Large instances with an integral root: the dive thread searches the support too (another seed), since a
+    // root dive would not finish in time.
+    const cells = E * instance.horizon * instance.shifts.length;
+    const bySupport = (g: Generation) => integral(g) && (options.rootMethod !== 'dive' || cells > SUPPORT_ON_BOTH_THREADS);
     // On large instances the root may not converge in time: give it at most half of the time left.
     const priceUntil = Date.now() + timeLeft() / 2;
     const root = reoptimise(everyone, {
@@ -270,7 +276,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       const support = root.support;
       const incumbent = solution;
       const allow = (e: number, d: number, t: number) => support.has(((e * instance.horizon + d) * (instance.shifts.length + 1)) + t + 1) || incumbent[e][d] === t;
-      const deadline = Math.min(options.deadline, Date.now() + 1000 * (options.supportSeconds ?? 30));
+      const deadline = Math.min(options.deadline, Date.now() + 1000 * (options.supportSeconds ?? Infinity));
       const found = fullMipSearch(highs, instance, { deadline, exchange: options.exchange, seed: options.seed, allow, label: 'support MIP', log });
       if (found.feasible) accept(new Map(found.solution.map((row, e) => [e, row])), 'support MIP');
     }
