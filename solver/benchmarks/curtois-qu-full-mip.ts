@@ -25,7 +25,12 @@ export interface FullMipOptions {
   label?: string;
 }
 
-export function fullMipSearch(highs: Highs, instance: CqInstance, options: FullMipOptions): LnsResult {
+export interface FullMipResult extends LnsResult {
+  /** The search ended by proving its best solution optimal (within its restriction, if any). */
+  proved: boolean;
+}
+
+export function fullMipSearch(highs: Highs, instance: CqInstance, options: FullMipOptions): FullMipResult {
   const { exchange } = options;
   const log = options.log ?? (() => {});
   const label = options.label ?? 'full MIP';
@@ -46,6 +51,7 @@ export function fullMipSearch(highs: Highs, instance: CqInstance, options: FullM
   let best = { objective: Infinity, solution: instance.staff.map(() => new Array<number>(instance.horizon).fill(-1)) };
   let injected = -1;
   let improvements = 0;
+  let proved = false;
   try {
     model.options.set({
       output_flag: false,
@@ -86,6 +92,7 @@ export function fullMipSearch(highs: Highs, instance: CqInstance, options: FullM
       },
     });
     if (modelStatus === highs.constants.modelStatus.optimal) {
+      proved = true;
       const solution = columnsToRows(instance, mip, model.getSolution().colValue);
       const objective = cqObjective(instance, solution).total;
       if (objective < best.objective) best = { objective, solution };
@@ -98,5 +105,5 @@ export function fullMipSearch(highs: Highs, instance: CqInstance, options: FullM
   } finally {
     model.dispose();
   }
-  return { solution: best.solution, objective: best.objective, feasible: Number.isFinite(best.objective), iterations: 1, improvements };
+  return { solution: best.solution, objective: best.objective, feasible: Number.isFinite(best.objective), iterations: 1, improvements, proved };
 }

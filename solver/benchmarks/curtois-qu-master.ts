@@ -27,6 +27,8 @@ export class Master {
   private readonly byEmployee: number[][];
   private readonly known: Array<Map<string, number>>;
   readonly fixed: Int32Array;
+  /** Each schedule column's true cost (perturb() changes the model's costs, restoreCosts() puts these back). */
+  private readonly baseCost: number[] = [];
 
   /** Position of each employee of the master (its convexity row), -1 for those outside. */
   private readonly position: Int32Array;
@@ -90,7 +92,9 @@ export class Master {
     });
     const j = this.slackCount + this.columns.length;
     const free = this.fixed[employee] < 0;
-    this.model.addCol(rowRequestCost(this.costs, employee, row), 0, free ? Infinity : 0, { indices, values: indices.map(() => 1) });
+    const cost = rowRequestCost(this.costs, employee, row);
+    this.baseCost.push(cost);
+    this.model.addCol(cost, 0, free ? Infinity : 0, { indices, values: indices.map(() => 1) });
     this.columns.push({ employee, row });
     this.byEmployee[employee].push(j);
     this.known[employee].set(key, j);
@@ -120,6 +124,18 @@ export class Master {
     this.model.run();
     const solution = this.model.getSolution();
     return { value: this.model.getObjectiveValue(), dual: solution.rowDual, x: solution.colValue };
+  }
+
+  /**
+   * Adds noise(j) to every schedule column's cost: the LP then settles on another vertex of its (highly
+   * degenerate) optimal face, whose support differs.
+   */
+  perturb(noise: (j: number) => number): void {
+    this.baseCost.forEach((c, k) => this.model.changeColCost(this.slackCount + k, c + noise(this.slackCount + k)));
+  }
+
+  restoreCosts(): void {
+    this.baseCost.forEach((c, k) => this.model.changeColCost(this.slackCount + k, c));
   }
 
   dispose(): void {

@@ -50,6 +50,10 @@ const EPS = 1e-6;
 const PRICING_ROUNDS = 40;
 /** Employees × days × shifts past which both threads search the root LP's support (instance 12: 16 800). */
 const SUPPORT_ON_BOTH_THREADS = 10_000;
+/** Seconds per restart of the support MIP. */
+const SUPPORT_SLICE = 12;
+/** Perturbed LP vertices added to the support each time the support MIP is exhausted. */
+const SUPPORT_WIDENING = 3;
 /** Employees × days × shifts up to which the whole compact MIP is tried after the root. */
 const SMALL_MODEL = 600;
 
@@ -186,6 +190,8 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     dive: boolean | ((generation: Generation) => boolean);
     /** Report the LP solution's support: keys (e·D + d)·(T + 1) + shift + 1 with positive value. */
     support?: boolean;
+    /** Hand the priced master back (undived) instead of disposing it; the caller disposes it. */
+    keep?: (generation: Generation) => boolean;
   }
   const supportOf = (master: Master): Set<number> => {
     const { x } = master.solve();
@@ -208,6 +214,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       if (!freeSet.has(e)) others += rowRequestCost(costs, e, row);
     });
     const master = new Master(highs, instance, costs, free, base);
+    let kept = false;
     try {
       for (const e of free) {
         master.add(e, solution[e]);
@@ -216,11 +223,15 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       const generation = price(master, free, how.maxIterations, how.priceUntil);
       const bound = others + generation.lagrangian;
       const support = how.support ? supportOf(master) : undefined;
+      if (how.keep?.(generation)) {
+        kept = true;
+        return { bound, generation, support, rows: undefined, master };
+      }
       const diving = typeof how.dive === 'function' ? how.dive(generation) : how.dive;
       if (!diving || Math.ceil(bound - EPS) >= objective) return { bound, generation, support, rows: undefined };
       return { bound, generation, support, rows: dive(master, how.fraction, how.stepIterations) };
     } finally {
-      master.dispose();
+      if (!kept) master.dispose();
     }
   };
 
@@ -258,6 +269,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       priceUntil,
       dive: (g) => g.converged && !bySupport(g) && !options.rootOnly,
       support: true,
+      keep: (g) => bySupport(g) && !options.rootOnly,
     });
     if (root.generation.converged) {
       options.exchange.raiseBound(root.bound);
@@ -271,14 +283,41 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       const found = fullMipSearch(highs, instance, { deadline, exchange: options.exchange, seed: options.seed, log });
       if (found.feasible) accept(new Map(found.solution.map((row, e) => [e, row])), 'full MIP');
     }
-    if (root.support && bySupport(root.generation) && !stopped()) {
-      // The compact MIP restricted to the root LP's support (and the incumbent's choices), warm-started.
-      const support = root.support;
-      const incumbent = solution;
-      const allow = (e: number, d: number, t: number) => support.has(((e * instance.horizon + d) * (instance.shifts.length + 1)) + t + 1) || incumbent[e][d] === t;
+    if (root.master) {
+      // The compact MIP restricted to the root LP's support (and the incumbent's choices), warm-started. When it
+      // is solved within its restriction but above the bound, widen the support with other optimal vertices of
+      // the root LP (costs perturbed) and search again.
+      const master = root.master;
+      const support = root.support ?? new Set<number>();
       const deadline = Math.min(options.deadline, Date.now() + 1000 * (options.supportSeconds ?? Infinity));
-      const found = fullMipSearch(highs, instance, { deadline, exchange: options.exchange, seed: options.seed, allow, label: 'support MIP', log });
-      if (found.feasible) accept(new Map(found.solution.map((row, e) => [e, row])), 'support MIP');
+      try {
+        for (let round = 0; !stopped() && Date.now() < deadline; round++) {
+          const shared = options.exchange.take(objective);
+          if (shared) {
+            solution = shared.solution;
+            objective = shared.objective;
+          }
+          const incumbent = solution;
+          const allow = (e: number, d: number, t: number) => support.has(((e * instance.horizon + d) * (instance.shifts.length + 1)) + t + 1) || incumbent[e][d] === t;
+          // Restarts with fresh seeds every SUPPORT_SLICE seconds: HiGHS's search on these models varies a lot
+          // from seed to seed, and each restart is warm-started from the incumbent.
+          const sliceEnd = Math.min(deadline, Date.now() + 1000 * SUPPORT_SLICE);
+          const found = fullMipSearch(highs, instance, { deadline: sliceEnd, exchange: options.exchange, seed: options.seed + round, allow, label: `support MIP ${round + 1}`, log });
+          if (found.feasible) accept(new Map(found.solution.map((row, e) => [e, row])), 'support MIP');
+          if (stopped()) break;
+          if (!found.proved) continue;
+          const before = support.size;
+          for (let k = 0; k < SUPPORT_WIDENING && !stopped(); k++) {
+            master.perturb(() => rng.next() * 0.5);
+            for (const key of supportOf(master)) support.add(key);
+          }
+          master.restoreCosts();
+          log(`support widened from ${before} to ${support.size} choices`);
+          if (support.size === before) break;
+        }
+      } finally {
+        master.dispose();
+      }
     }
   }
 

@@ -98,11 +98,11 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
       const objective = primal ? model.getObjectiveValue() : NaN;
       if (!primal) values.fill(0);
       let bound = -Infinity;
-      if (status === S.optimal) bound = objective;
-      else if (mip) {
+      if (mip) {
         const b = Number(model.info.get('mip_dual_bound'));
-        if (Number.isFinite(b)) bound = b;
-      }
+        if (Number.isFinite(b)) bound = status === S.optimal && primal ? Math.min(b, objective) : b;
+        else if (status === S.optimal) bound = objective;
+      } else if (status === S.optimal) bound = objective;
       const verdict: LinearSolution['status'] =
         status === S.optimal ? 'optimal'
         : status === S.infeasible ? 'infeasible'

@@ -9,7 +9,10 @@ export interface LinearSolution {
   /** Objective of the returned point (NaN without one). */
   objective: number;
   values: Float64Array;
-  /** Best proven lower bound on the objective (MIP dual bound; the objective itself for an optimal LP). */
+  /**
+   * Best proven lower bound on the objective: a MIP's dual bound (also when it stopped at its optimality gap,
+   * where the objective may lie above the optimum), the objective itself for an optimal LP.
+   */
   bound: number;
   /** Stopped by a time limit or a cancel before proving optimality. */
   stopped: boolean;
