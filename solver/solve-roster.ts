@@ -87,8 +87,9 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const groupIndex = new Map<Person, number>();
   groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
   const fixed = pinnedCoverage(m);
-  // The month LP when the budget allows it (≈ 0.15 ms per column on a busy 2-core machine), else days alone.
-  const monthLpFits = 0.35 * limit >= 0.15 * designColumns(m, groups);
+  // The month LP when the budget allows it (≈ 0.1 ms per column on a busy 2-core machine, see month-plan.ts),
+  // else days alone.
+  const monthLpFits = 0.35 * limit >= 0.1 * designColumns(m, groups);
   const plan = monthLpFits
     ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped })
     : { lowerBound: NaN, planUnder: NaN, counts: new Map<string, number>(), ms: { bound: 0, plan: 0 } };

@@ -25,6 +25,13 @@ export interface PlanLimits {
   shouldStop?: () => boolean;
 }
 
+/**
+ * Columns from which the plan LP is solved by interior point: on a 2-core machine the 200-agent month (103 k
+ * columns) takes 6.5 s instead of 15.4 s by simplex, 500 agents 6.6 s instead of 20.7 s; the small test center
+ * (8.6 k) is faster by simplex (0.9 s against 1.2 s).
+ */
+const IPM_FROM_COLUMNS = 40_000;
+
 export function countKey(g: number, optionId: number, q: number): string {
   return `${g}:${optionId}:${q}`;
 }
@@ -40,6 +47,7 @@ export function planMonth(model: SolverModel, groups: StaffGroup[], backend: LpB
   const [plan, bound] = solveEach(backend, dm.lp, [dm.costs.weighted, dm.costs.understaffed], {
     timeLimitMs: limits.timeLimitMs,
     shouldStop: limits.shouldStop,
+    lpMethod: dm.lp.numCols >= IPM_FROM_COLUMNS ? 'ipm' : 'simplex',
   });
   const lowerBound = bound.status === 'optimal' ? Math.max(0, bound.objective + dm.constantUnder) : NaN;
   const ok = plan.status === 'optimal' || plan.status === 'feasible';

@@ -56,6 +56,7 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
   const results: LinearSolution[] = [];
   try {
     model.options.set({ output_flag: false });
+    if (!mip && limits.lpMethod) model.options.set({ solver: limits.lpMethod });
     if (limits.timeLimitMs !== undefined) model.options.set({ time_limit: Math.max(0.05, limits.timeLimitMs / 1000) });
     if (mip && limits.relGap !== undefined) model.options.set({ mip_rel_gap: limits.relGap });
     if (mip && limits.absGap !== undefined) model.options.set({ mip_abs_gap: limits.absGap });
@@ -70,6 +71,8 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
           continue;
         }
         model.changeColsCost({ kind: 'range', from: 0, to: lp.numCols - 1 }, costs[c]);
+        // Re-optimizing from the previous run's basis.
+        if (!mip) model.options.set({ solver: 'simplex' });
         if (Number.isFinite(left)) model.options.set({ time_limit: left / 1000 });
         model.zeroAllClocks();
       }

@@ -29,6 +29,11 @@ export interface SolveLimits {
   relax?: boolean;
   /** A starting point (MIP incumbent candidate). */
   start?: Float64Array;
+  /**
+   * LP method of the first (cold) solve where the backend has a choice: interior point (with crossover to a
+   * basis) is 2–3× faster than simplex on the month design LP; later solves of a sequence stay on warm simplex.
+   */
+  lpMethod?: 'simplex' | 'ipm';
   shouldStop?: () => boolean;
 }
 

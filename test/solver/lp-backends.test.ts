@@ -56,6 +56,15 @@ describe('LpBackend', () => {
     expect(second.objective).toBe(3);
   });
 
+  it('gives the same optimum by interior point (then warm simplex) as by simplex', () => {
+    for (const lpMethod of ['ipm', 'simplex'] as const) {
+      const [first, second] = solveEach(highs, tinyLp(), [Float64Array.from([1, 2]), Float64Array.from([3, 1])], { lpMethod });
+      expect([lpMethod, first.status, second.status]).toEqual([lpMethod, 'optimal', 'optimal']);
+      expect(first.objective).toBeCloseTo(4, 7);
+      expect(second.objective).toBeCloseTo(3, 7);
+    }
+  });
+
   it('agree on the per-day shift-design model of the tiny center (LP relaxation)', () => {
     const center = tinyCenter();
     const m = buildSolverModel({ center, month: MONTH, requirements: requirementsFromBankProfile(center, MONTH) });
