@@ -26,11 +26,12 @@ export interface PlanLimits {
 }
 
 /**
- * Columns from which the plan LP is solved by interior point: on a 2-core machine the 200-agent month (103 k
- * columns) takes 6.5 s instead of 15.4 s by simplex, 500 agents 6.6 s instead of 20.7 s; the small test center
- * (8.6 k) is faster by simplex (0.9 s against 1.2 s).
+ * Columns from which the plan LP is solved by interior point. On a 2-core machine the generated 200- and
+ * 500-agent months (30.3 k columns: the model grows with staff groups, not people) take 5.3–6.6 s instead of
+ * 15.4–20.7 s by simplex, the 50-agent one (29.7 k) 6.0 s instead of 9.5–11.8 s; the small test center (8.6 k)
+ * is faster by simplex (0.9 s against 1.2 s).
  */
-const IPM_FROM_COLUMNS = 40_000;
+const IPM_FROM_COLUMNS = 15_000;
 
 export function countKey(g: number, optionId: number, q: number): string {
   return `${g}:${optionId}:${q}`;
