@@ -11,13 +11,16 @@
  *  - double swap: two interchangeable people exchange a work day for a day off (day counts kept);
  *  - targeted: an interval short of agents is picked, and someone who can work its queue either changes that
  *    day's shift to one covering it or moves a shift there from another of their days;
- *  - re-place: meals and breaks of a day re-optimized (placement.ts).
+ *  - re-place: meals and breaks of a day re-optimized (placement.ts);
+ *  - short-interval repair, every 2 s: each short interval's cheapest covering moves, with their days' meals and
+ *    breaks re-placed (chain-repair.ts).
  * Every new shift takes the meal and break slots that fit the coverage best. Repairs first: a third of the
  * moves start from a person whose line breaks a hard rule.
  */
 import type { Plan } from '../assign/initial-assignment.ts';
 import { improveDayPlacement } from '../assign/placement.ts';
 import type { Placed } from './coverage-state.ts';
+import { ChainRepair } from './chain-repair.ts';
 import type { ShiftOption } from '../model/shift-options.ts';
 import type { LineCost } from './line-cost.ts';
 import type { SearchState } from './search-state.ts';
@@ -45,6 +48,18 @@ export interface SearchResult {
 const YIELD_EVERY_MS = 100;
 /** Share of moves aimed at an understaffed interval (when there is one). */
 const TARGETED_SHARE = 0.3;
+/** Repairs aimed at the short intervals (chain-repair.ts): at most REPAIR_MS of every REPAIR_EVERY_MS. */
+const REPAIR_EVERY_MS = 2_000;
+const REPAIR_MS = 400;
+
+function shuffled<T>(list: readonly T[], rand: () => number): T[] {
+  const out = list.slice();
+  for (let j = out.length - 1; j > 0; j--) {
+    const r = Math.floor(rand() * (j + 1));
+    [out[j], out[r]] = [out[r], out[j]];
+  }
+  return out;
+}
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function localSearch(state: SearchState, options: SearchOptions): Promise<SearchResult> {
@@ -61,6 +76,8 @@ export async function localSearch(state: SearchState, options: SearchOptions): P
   let accepted = 0;
   let lastTick = start;
   let lastYield = start;
+  let lastRepair = start;
+  const chains = new ChainRepair(state);
   const maxIterations = options.maxIterations ?? Infinity;
   if (n === 0) return { plan, objective: cost, iterations, accepted };
 
@@ -204,6 +221,10 @@ export async function localSearch(state: SearchState, options: SearchOptions): P
       if ((iterations & 8191) === 0) {
         violators = state.lines.flatMap((l, k) => (l.hard > 0 ? [k] : []));
         refreshShort();
+        if (short.length > 0 && now - lastRepair > REPAIR_EVERY_MS) {
+          cost += chains.run(shuffled(short, rand), Math.min(options.deadline, now + REPAIR_MS));
+          lastRepair = performance.now();
+        }
       }
       if (now - lastTick > 500) {
         lastTick = now;
