@@ -71,8 +71,8 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
           continue;
         }
         model.changeColsCost({ kind: 'range', from: 0, to: lp.numCols - 1 }, costs[c]);
-        // Re-optimizing from the previous run's basis.
-        if (!mip) model.options.set({ solver: 'simplex' });
+        // Re-optimizing from the previous run's basis (after interior point's crossover).
+        if (!mip && limits.lpMethod) model.options.set({ solver: 'simplex' });
         if (Number.isFinite(left)) model.options.set({ time_limit: left / 1000 });
         model.zeroAllClocks();
       }

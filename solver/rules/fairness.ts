@@ -15,10 +15,17 @@ export function fairnessKey(agent: Agent): string | undefined {
 }
 
 export function unevenness(values: readonly number[], tolerance = FAIRNESS_TOLERANCE): number {
-  if (values.length < 2) return 0;
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  return unevennessOf(values.length, (j) => values[j], tolerance);
+}
+
+/** unevenness() of the n values valueAt(0 … n − 1), without building the list (the local search's hot path). */
+export function unevennessOf(n: number, valueAt: (j: number) => number, tolerance = FAIRNESS_TOLERANCE): number {
+  if (n < 2) return 0;
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += valueAt(j);
+  const mean = sum / n;
   let total = 0;
-  for (const v of values) total += Math.max(0, Math.abs(v - mean) - tolerance);
+  for (let j = 0; j < n; j++) total += Math.max(0, Math.abs(valueAt(j) - mean) - tolerance);
   return total;
 }
 

@@ -29,13 +29,7 @@ interface Move {
 const CANDIDATES = 3;
 
 export class ChainRepair {
-  private readonly byQueue: number[][];
-  private readonly phoneLines: (Placed | null)[][];
-
-  constructor(private readonly state: SearchState) {
-    this.phoneLines = state.people.flatMap((p, k) => (state.swapOnly[k] ? [] : [state.plan[p.index]]));
-    this.byQueue = state.model.queueIds.map((_, q) => state.people.flatMap((p, k) => (!state.swapOnly[k] && p.queues.includes(q) ? [k] : [])));
-  }
+  constructor(private readonly state: SearchState) {}
 
   /**
    * Tries to cover each of `short` (queue, interval) in turn until `until` (performance.now()); returns the
@@ -56,9 +50,9 @@ export class ChainRepair {
       for (const first of moves.slice(0, CANDIDATES)) {
         const before = this.state.lines[first.k];
         const days = first.from === first.to ? [first.to] : [first.from, first.to];
-        const snapshot = days.map((d) => this.phoneLines.map((line) => line[d]));
+        const snapshot = days.map((d) => this.state.phoneLines.map((line) => line[d]));
         this.commit(first);
-        const replaced = days.reduce((s, d) => s + improveDayPlacement(this.state.cov, this.phoneLines, d, 2), 0);
+        const replaced = days.reduce((s, d) => s + improveDayPlacement(this.state.cov, this.state.phoneLines, d, 2), 0);
         if (first.delta + replaced < -1e-9) {
           gained += first.delta + replaced;
           break;
@@ -74,7 +68,7 @@ export class ChainRepair {
   private restorePlacements(d: number, snapshot: ReadonlyArray<Placed | null>, move: Move): void {
     const { cov } = this.state;
     const mover = this.state.plan[this.state.people[move.k].index];
-    this.phoneLines.forEach((line, j) => {
+    this.state.phoneLines.forEach((line, j) => {
       const now = line[d];
       const back = line === mover ? (d === move.to ? move.placed : now) : snapshot[j];
       if (now === back || !now || !back) return;
@@ -96,7 +90,7 @@ export class ChainRepair {
     const d = h.dayOf[i];
     const t = h.startMs[i];
     const moves: Move[] = [];
-    for (const k of this.byQueue[q]) {
+    for (const k of this.state.byQueue[q]) {
       if (!state.people[k].free[d]) continue;
       const plan = state.plan[state.people[k].index];
       const sources = plan[d] ? [d] : state.freeDays[k].filter((from) => from !== d && plan[from]);

@@ -77,7 +77,6 @@ export async function localSearch(state: SearchState, options: SearchOptions): P
   let lastTick = start;
   let lastYield = start;
   let lastRepair = start;
-  const chains = new ChainRepair(state);
   const maxIterations = options.maxIterations ?? Infinity;
   if (n === 0) return { plan, objective: cost, iterations, accepted };
 
@@ -196,8 +195,8 @@ export async function localSearch(state: SearchState, options: SearchOptions): P
     });
   };
   // Supervisors' shifts are not in the coverage: only phone lines are re-placed.
-  const phoneLines = state.people.flatMap((p, k) => (state.swapOnly[k] ? [] : [plan[p.index]]));
-  const byQueue = state.model.queueIds.map((_, q) => state.people.flatMap((p, k) => (!state.swapOnly[k] && p.queues.includes(q) ? [k] : [])));
+  const { phoneLines, byQueue } = state;
+  const chains = new ChainRepair(state);
   const tryTargeted = () => {
     const { q, i } = pick(short);
     const d = h.dayOf[i];

@@ -28,6 +28,10 @@ export class SearchState {
   readonly groupMembers: number[][];
   /** Per person: the days the solver may change. */
   readonly freeDays: number[][];
+  /** The plan's lines of the phone staff, whose meals and breaks are placed (supervisors' are not). */
+  readonly phoneLines: Plan;
+  /** Per queue: the phone people (indices into `people`) who may work it. */
+  readonly byQueue: number[][];
   private readonly optionsCache = new Map<string, Array<{ option: ShiftOption; q: number }>>();
 
   constructor(readonly model: SolverModel, readonly plan: Plan, readonly cov: CoverageState, groupIndex: Map<Person, number>) {
@@ -68,6 +72,8 @@ export class SearchState {
     });
     this.groupMembers = this.groupOf.map((g) => groups.get(g)!);
     this.freeDays = this.people.map((p) => p.free.flatMap((f, d) => (f ? [d] : [])));
+    this.phoneLines = this.people.flatMap((p, k) => (this.swapOnly[k] ? [] : [plan[p.index]]));
+    this.byQueue = model.queueIds.map((_, q) => this.people.flatMap((p, k) => (!this.swapOnly[k] && p.queues.includes(q) ? [k] : [])));
   }
 
   /** Options and queues person k may work on day d (none for a supervisor: swaps only). */

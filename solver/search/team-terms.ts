@@ -5,7 +5,7 @@
  */
 import type { SolverModel } from '../model/build-model.ts';
 import type { Person } from '../model/people.ts';
-import { FAIRNESS_TOLERANCE, fairnessKey } from '../rules/fairness.ts';
+import { fairnessKey, unevennessOf } from '../rules/fairness.ts';
 import type { LineCost } from './line-cost.ts';
 
 interface Stats {
@@ -55,31 +55,15 @@ export class TeamTerms {
   /** Σ weight × unevenness of the group's three counts, with up to two members' stats overridden. */
   private fairTerm(g: number, k1 = -1, s1?: Stats, k2 = -1, s2?: Stats): number {
     const members = this.fairMembers[g];
+    const stat = (j: number) => {
+      const k = members[j];
+      return k === k1 ? s1! : k === k2 ? s2! : this.stats[k];
+    };
     const n = members.length;
-    if (n < 2) return 0;
-    const stat = (k: number) => (k === k1 ? s1! : k === k2 ? s2! : this.stats[k]);
-    let sumW = 0;
-    let sumL = 0;
-    let sumD = 0;
-    for (let j = 0; j < n; j++) {
-      const k = members[j];
-      const st = stat(k);
-      sumW += st.weekendDays;
-      sumL += st.lates;
-      sumD += st.worked + this.credit[k];
-    }
-    const mW = sumW / n;
-    const mL = sumL / n;
-    const mD = sumD / n;
-    let total = 0;
-    for (let j = 0; j < n; j++) {
-      const k = members[j];
-      const st = stat(k);
-      total += Math.max(0, Math.abs(st.weekendDays - mW) - FAIRNESS_TOLERANCE);
-      total += Math.max(0, Math.abs(st.lates - mL) - FAIRNESS_TOLERANCE);
-      total += Math.max(0, Math.abs(st.worked + this.credit[k] - mD) - FAIRNESS_TOLERANCE);
-    }
-    return this.model.weights.fairness * total;
+    return (
+      this.model.weights.fairness *
+      (unevennessOf(n, (j) => stat(j).weekendDays) + unevennessOf(n, (j) => stat(j).lates) + unevennessOf(n, (j) => stat(j).worked + this.credit[members[j]]))
+    );
   }
 
   private attendanceTerm(team: number, worked: number): number {

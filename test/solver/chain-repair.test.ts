@@ -34,7 +34,9 @@ beforeAll(async () => {
 }, 30_000);
 
 function shortIntervals(cov: CoverageState): Array<{ q: number; i: number }> {
-  return cov.cov.flatMap((c, q) => Array.from(c, (v, i) => ({ q, i, v })).filter(({ i, v }) => v < cov.req[q][i] - 1e-9).map(({ q: qq, i }) => ({ q: qq, i })));
+  const short: Array<{ q: number; i: number }> = [];
+  cov.cov.forEach((c, q) => c.forEach((v, i) => v < cov.req[q][i] - 1e-9 && short.push({ q, i })));
+  return short;
 }
 
 describe('short-interval repair', () => {
