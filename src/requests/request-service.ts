@@ -14,6 +14,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { assertCanSeeRequest, isApproverFor, teamOf } from './approvers.ts';
 import { approveChangeStep, changeLockKeys, fileChange } from './change-service.ts';
 import { recordDecision, setState } from './decisions.ts';
+import { cancelApprovedLeave } from './leave-cancel.ts';
 import { approveLeaveStep, fileLeave, leaveDays, leaveLockKeys } from './leave-service.ts';
 import type { Rulebook } from './rulebook.ts';
 import type { RequestBody } from './schemas.ts';
@@ -110,12 +111,26 @@ export async function rejectRequest(db: Db, principal: Principal, id: number, re
   return view(db, center, id);
 }
 
+/**
+ * Cancel: a pending or escalated request by the person or whoever filed it; approved leave too, before it
+ * begins (leave-cancel.ts: the leave days freed, the shifts put back where the rules allow).
+ */
 export async function cancelRequest(db: Db, principal: Principal, id: number, reason: string | undefined, deps: RequestDeps): Promise<RequestView> {
-  const { center } = await visible(db, principal, id, deps);
+  const { r: pre, center } = await visible(db, principal, id, deps);
+  const approvedLeave = pre.kind === 'leave' && pre.status === 'approved';
+  const keys = approvedLeave ? leaveLockKeys(center, pre) : [];
+  if (approvedLeave) await ensureLocks(db, center.id, keys);
   await db.transaction(async (tx) => {
     const r = (await getRequestRecord(tx, id, true))!;
     if (principal.agentId !== r.agentId && principal.userId !== r.createdBy) throw new ForbiddenError(`only ${r.agentId} or whoever filed request ${id} may cancel it`);
-    if (!OPEN_STATUSES.includes(r.status)) throw new ConflictError(`request ${id} is already ${r.status}; only a pending or escalated request can be cancelled`, undefined, { status: r.status });
+    if (r.kind === 'leave' && r.status === 'approved' && approvedLeave) {
+      await lockKeys(tx, center.id, keys);
+      await cancelApprovedLeave(tx, center, principal, r, reason, deps.rulebook, todayIn(center));
+      return;
+    }
+    if (!OPEN_STATUSES.includes(r.status)) {
+      throw new ConflictError(`request ${id} is already ${r.status}; only a pending or escalated request, or approved leave that has not begun, can be cancelled`, undefined, { status: r.status });
+    }
     await releaseQuotaSlots(tx, id);
     await setState(tx, center, id, { status: 'cancelled', route: [], rule: r.rule });
     await recordDecision(tx, id, principal, 'cancelled', null, reason ? `cancelled: ${reason}` : 'cancelled', {});

@@ -90,7 +90,7 @@ defineRoute({
 defineRoute({
   method: 'post',
   path: '/api/requests/:id/cancel',
-  summary: 'Cancel a pending or escalated request (the person it is for, or whoever filed it)',
+  summary: 'Cancel a pending or escalated request, or approved leave before it begins (its shifts put back where the rules allow); by the person it is for, or whoever filed it',
   tag: 'requests',
   roles: EVERYONE,
   params: idParams,
