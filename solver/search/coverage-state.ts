@@ -14,6 +14,16 @@ export interface Placed {
   slots: number[];
 }
 
+/** An option's coverage as every meal position shares it (base, from interval `first`) and each one's corrections. */
+interface OptionShape {
+  first: number;
+  span: number;
+  base: Float64Array;
+  /** Offsets where base ≠ 0. */
+  baseAt: Int32Array;
+  corrections: Array<{ at: Int32Array; diff: Float64Array }>;
+}
+
 export class CoverageState {
   readonly cov: Float64Array[];
   readonly req: Float64Array[];
@@ -61,12 +71,70 @@ export class CoverageState {
    * applied), and the cost change of applying it. Breaks of different blocks never share an interval.
    */
   bestPlacement(option: ShiftOption, q: number): { placed: Placed; delta: number } {
+    const shape = this.shapeOf(option);
+    if (!shape) {
+      let best: { placed: Placed; delta: number } | undefined;
+      option.meals.forEach((meal, k) => {
+        const { delta, slots } = this.placementCost(meal, q);
+        if (!best || delta < best.delta - 1e-12) best = { placed: { option, q, meal: k, slots }, delta };
+      });
+      return best!;
+    }
+    // The shift's coverage without its meal is priced once; each meal position only corrects its intervals.
+    const cov = this.cov[q];
+    const { first, span, base, baseAt, corrections } = shape;
+    if (span > this.added.length) this.added = new Float64Array(span * 2);
+    const added = this.added;
+    let baseDelta = 0;
+    for (let k = 0; k < baseAt.length; k++) {
+      const j = baseAt[k];
+      const c = cov[first + j];
+      baseDelta += this.costAt(q, first + j, c + base[j]) - this.costAt(q, first + j, c);
+    }
     let best: { placed: Placed; delta: number } | undefined;
-    option.meals.forEach((meal, k) => {
-      const { delta, slots } = this.placementCost(meal, q);
-      if (!best || delta < best.delta - 1e-12) best = { placed: { option, q, meal: k, slots }, delta };
-    });
+    for (let m = 0; m < option.meals.length; m++) {
+      added.set(base);
+      let delta = baseDelta;
+      const { at, diff } = corrections[m];
+      for (let k = 0; k < at.length; k++) {
+        const j = at[k];
+        const c = cov[first + j] + base[j];
+        delta += this.costAt(q, first + j, c + diff[k]) - this.costAt(q, first + j, c);
+        added[j] += diff[k];
+      }
+      const breaks = this.breakCost(option.meals[m], q, first, span);
+      delta += breaks.delta;
+      if (!best || delta < best.delta - 1e-12) best = { placed: { option, q, meal: m, slots: breaks.slots }, delta };
+    }
     return best!;
+  }
+
+  private readonly shapes = new WeakMap<ShiftOption, OptionShape | null>();
+
+  /** The option's coverage split into what every meal position shares and each one's corrections (cached). */
+  private shapeOf(option: ShiftOption): OptionShape | null {
+    let shape = this.shapes.get(option);
+    if (shape !== undefined) return shape;
+    shape = null;
+    if (option.meals.length > 0 && option.meals.every((meal) => meal.idx.length > 0)) {
+      const first = Math.min(...option.meals.map((meal) => meal.idx[0]));
+      const span = Math.max(...option.meals.map((meal) => meal.idx[meal.idx.length - 1])) - first + 1;
+      const fracs = option.meals.map((meal) => {
+        const f = new Float64Array(span);
+        meal.idx.forEach((i, k) => (f[i - first] += meal.frac[k]));
+        return f;
+      });
+      const base = new Float64Array(span);
+      for (const f of fracs) for (let j = 0; j < span; j++) base[j] = Math.max(base[j], f[j]);
+      const baseAt = Int32Array.from([...base.keys()].filter((j) => base[j] !== 0));
+      const corrections = fracs.map((f) => {
+        const at = [...base.keys()].filter((j) => f[j] !== base[j]);
+        return { at: Int32Array.from(at), diff: Float64Array.from(at.map((j) => f[j] - base[j])) };
+      });
+      shape = { first, span, base, baseAt, corrections };
+    }
+    this.shapes.set(option, shape);
+    return shape;
   }
 
   /** Scratch: agents the candidate shift adds per interval, indexed from its first interval. */
@@ -90,6 +158,16 @@ export class CoverageState {
       delta += this.costAt(q, i, c + f) - this.costAt(q, i, c);
       added[i - first] = f;
     }
+    const breaks = this.breakCost(meal, q, first, span);
+    return { delta: delta + breaks.delta, slots: breaks.slots };
+  }
+
+  /** Best slot of each hourly break given the shift's own coverage in `added` (from its first interval). */
+  private breakCost(meal: MealChoice, q: number, first: number, span: number): { delta: number; slots: number[] } {
+    const cov = this.cov[q];
+    const req = this.req[q];
+    const added = this.added;
+    let delta = 0;
     const beta = this.beta;
     const slots: number[] = new Array(meal.blocks.length);
     for (let b = 0; b < meal.blocks.length; b++) {

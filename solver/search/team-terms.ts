@@ -23,6 +23,8 @@ export class TeamTerms {
   private readonly teamWorked: number[];
   private readonly teamLeave: number[];
   private readonly floor: number;
+  /** Per fairness group: the unevenness of its three counts as they are now. */
+  private readonly fairNow: Float64Array[];
 
   constructor(private readonly model: SolverModel, people: readonly Person[], lines: readonly LineCost[]) {
     this.floor = model.center.rules.attendanceFloor;
@@ -50,20 +52,44 @@ export class TeamTerms {
       this.teamWorked[this.team[k]] += lines[k].worked;
       this.teamLeave[this.team[k]] += p.leave.filter(Boolean).length;
     });
+    this.fairNow = this.fairMembers.map(() => new Float64Array(3));
+    this.fairMembers.forEach((_, g) => this.refreshGroup(g));
   }
 
-  /** Σ weight × unevenness of the group's three counts, with up to two members' stats overridden. */
-  private fairTerm(g: number, k1 = -1, s1?: Stats, k2 = -1, s2?: Stats): number {
+  /** Count `stat` (0 weekend days, 1 late shifts, 2 working days incl. credited leave) of person k with stats s. */
+  private valueOf(k: number, s: Stats, stat: number): number {
+    return stat === 0 ? s.weekendDays : stat === 1 ? s.lates : s.worked + this.credit[k];
+  }
+
+  /** Unevenness of one count over group g, with up to two members' stats overridden. */
+  private unevenWith(g: number, stat: number, k1 = -1, s1?: Stats, k2 = -1, s2?: Stats): number {
     const members = this.fairMembers[g];
-    const stat = (j: number) => {
+    return unevennessOf(members.length, (j) => {
       const k = members[j];
-      return k === k1 ? s1! : k === k2 ? s2! : this.stats[k];
-    };
-    const n = members.length;
-    return (
-      this.model.weights.fairness *
-      (unevennessOf(n, (j) => stat(j).weekendDays) + unevennessOf(n, (j) => stat(j).lates) + unevennessOf(n, (j) => stat(j).worked + this.credit[members[j]]))
-    );
+      return this.valueOf(k, k === k1 ? s1! : k === k2 ? s2! : this.stats[k], stat);
+    });
+  }
+
+  /** Whether person k's count `stat` differs between their current stats and s. */
+  private changes(k: number, s: Stats | undefined, stat: number): boolean {
+    return k >= 0 && this.valueOf(k, s!, stat) !== this.valueOf(k, this.stats[k], stat);
+  }
+
+  /**
+   * Change of group g's fairness cost with up to two members' stats overridden. Only the counts that change are
+   * recomputed (most moves keep all three: a shift changed within a day, a late shift for a late shift).
+   */
+  private fairDelta(g: number, k1: number, s1: Stats | undefined, k2 = -1, s2?: Stats): number {
+    let d = 0;
+    for (let stat = 0; stat < 3; stat++) {
+      if (!this.changes(k1, s1, stat) && !this.changes(k2, s2, stat)) continue;
+      d += this.unevenWith(g, stat, k1, s1, k2, s2) - this.fairNow[g][stat];
+    }
+    return this.model.weights.fairness * d;
+  }
+
+  private refreshGroup(g: number): void {
+    for (let stat = 0; stat < 3; stat++) this.fairNow[g][stat] = this.unevenWith(g, stat);
   }
 
   private attendanceTerm(team: number, worked: number): number {
@@ -92,10 +118,10 @@ export class TeamTerms {
     let d = 0;
     const g1 = k1 >= 0 ? this.fairGroup[k1] : -1;
     const g2 = k2 >= 0 ? this.fairGroup[k2] : -1;
-    if (g1 >= 0 && g1 === g2) d += this.fairTerm(g1, k1, s1, k2, s2) - this.fairTerm(g1);
+    if (g1 >= 0 && g1 === g2) d += this.fairDelta(g1, k1, s1, k2, s2);
     else {
-      if (g1 >= 0) d += this.fairTerm(g1, k1, s1) - this.fairTerm(g1);
-      if (g2 >= 0) d += this.fairTerm(g2, k2, s2) - this.fairTerm(g2);
+      if (g1 >= 0) d += this.fairDelta(g1, k1, s1);
+      if (g2 >= 0) d += this.fairDelta(g2, k2, s2);
     }
     const t1 = k1 >= 0 ? this.team[k1] : -1;
     const t2 = k2 >= 0 ? this.team[k2] : -1;
@@ -115,11 +141,14 @@ export class TeamTerms {
       if (t >= 0) this.teamWorked[t] += l.worked - this.stats[k].worked;
       this.stats[k] = { worked: l.worked, weekendDays: l.weekendDays, lates: l.lates };
     }
+    const groups = new Set<number>();
+    for (const k of next.keys()) if (this.fairGroup[k] >= 0) groups.add(this.fairGroup[k]);
+    for (const g of groups) this.refreshGroup(g);
   }
 
   total(): number {
     let total = 0;
-    for (let g = 0; g < this.fairMembers.length; g++) total += this.fairTerm(g);
+    for (let g = 0; g < this.fairMembers.length; g++) total += this.model.weights.fairness * (this.unevenWith(g, 0) + this.unevenWith(g, 1) + this.unevenWith(g, 2));
     this.teamWorked.forEach((w, t) => (total += this.attendanceTerm(t, w)));
     return total;
   }
