@@ -105,11 +105,18 @@ export async function localSearch(state: SearchState, options: SearchOptions): P
       cov.apply(old, -1);
     }
     let bestMove: { placed: Placed | null; delta: number; hard: number; line: LineCost } | undefined;
+    // A line's price depends on the option, not the queue: priced once per option.
+    const priced = new Map<number, { line: LineCost; price: number; hard: number }>();
     const consider = (placed: Placed | null, covDelta: number) => {
-      const line = state.lineWith(k, [[d, placed]]);
-      const next = new Map([[k, line]]);
-      const delta = removal + covDelta + state.linesDelta(next);
-      if (!bestMove || delta < bestMove.delta) bestMove = { placed, delta, hard: state.hardDelta(next), line };
+      const key = placed ? placed.option.id : -1;
+      let p = priced.get(key);
+      if (!p) {
+        const line = state.lineWith(k, [[d, placed]]);
+        const next = new Map([[k, line]]);
+        priced.set(key, (p = { line, price: state.linesDelta(next), hard: state.hardDelta(next) }));
+      }
+      const delta = removal + covDelta + p.price;
+      if (!bestMove || delta < bestMove.delta) bestMove = { placed, delta, hard: p.hard, line: p.line };
     };
     if (exhaustive) {
       if (old && !only) consider(null, 0);
