@@ -6,7 +6,9 @@
  *     and the month's plan, rounded to whole shifts per staff group, day, option and queue;
  *  3. assign/initial-assignment.ts — named people for the planned shifts, day by day, meals and breaks placed;
  *     assign/supervisor-cover.ts — supervisors for every open minute (R11), a small MIP on HiGHS;
- *  4. search/local-search.ts — late-acceptance local search on the named roster until the time limit;
+ *  4. search/local-search.ts — local search on the named roster for 80% of the time left, then
+ *     search/short-day-redesign.ts — the days still short re-designed by MIP (who works stays, what and when
+ *     they work is chosen again together) until the time limit;
  *  5. assign/placement.ts — meals and breaks of every day re-optimized; output/to-assignments.ts — the roster;
  *     rules/evaluate.ts — score and violations by the rulebook.
  * Pure: no storage, no HTTP. HiGHS is synchronous: run from a worker thread (thread/) on a server.
@@ -31,10 +33,18 @@ import { evaluate } from './rules/evaluate.ts';
 import { buildRuleContext, type RuleContext } from './rules/rule.ts';
 import { CoverageState, type Placed } from './search/coverage-state.ts';
 import { localSearch } from './search/local-search.ts';
+import { redesignShortDays } from './search/short-day-redesign.ts';
 import { SearchState } from './search/search-state.ts';
 import { seededRandom } from '../src/demo/generate-center.ts';
 
 /** Coverage of the published days' phone shifts, fixed for the whole solve. */
+/**
+ * The search's last share goes to re-designing the days still short (search/short-day-redesign.ts), one MIP of
+ * at most REDESIGN_MIP_MS per day tried.
+ */
+const REDESIGN_SHARE = 0.2;
+const REDESIGN_MIP_MS = 1_500;
+
 export function pinnedCoverage(m: SolverModel): Float64Array[] {
   const fixed = m.queueIds.map(() => new Float64Array(m.horizon.startMs.length));
   for (const p of m.phone) {
@@ -121,8 +131,9 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const reserve = Math.min(0.2 * limit, 0.05 * limit + evaluationMs);
   let lastSnapshot = performance.now();
   const toRoster = (p: Plan): Roster => ({ ...emptyRoster(problem), assignments: toAssignments(m, new Map(m.people.map((x) => [x, p[x.index]]))) });
+  const searchEnd = deadline - reserve;
   const search = await localSearch(state, {
-    deadline: deadline - reserve,
+    deadline: searchEnd - REDESIGN_SHARE * (searchEnd - performance.now()),
     shouldStop: stopped,
     random: seededRandom(options.seed ?? 1),
     onBest: (_objective, bestPlan) => {
@@ -137,6 +148,13 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     onTick: () => options.onProgress?.({ fraction: Math.min(1, (performance.now() - t0) / limit), phase: 'local search', best: bestScore }),
   });
   phase(`local search (${search.iterations} moves)`);
+  const redesign = redesignShortDays(state, highs, {
+    until: searchEnd,
+    mipMs: REDESIGN_MIP_MS,
+    shouldStop: stopped,
+    onTick: () => options.onProgress?.({ fraction: Math.min(1, (performance.now() - t0) / limit), phase: 'day re-design', best: bestScore }),
+  });
+  phase(`day re-design (${redesign.kept} days improved)`);
 
   // Final placement of meals and breaks on the best plan.
   const finalCov = new CoverageState(m, fixed);
