@@ -8,7 +8,9 @@
  *   CSR p = 0.18, TSR p = 0.055 (sized so the demo's requirements need about all of its agents' paid hours;
  *   the TSR series is the day's outbound call target).
  * - The bank is closed at weekends; the demo center is open every day. Saturdays and Sundays are derived from
- *   the same week's Friday, thinned to 60% and 45%. This part is synthetic, and the README says so.
+ *   the same week's Friday, thinned to 60% and 45%; the Monday to Thursday after the file's last Friday repeat
+ *   the week before (thinned afresh), so the history runs to the day before the reference day. This part is
+ *   synthetic, and the README says so.
  */
 import { DateTime } from 'luxon';
 import { fileURLToPath } from 'node:url';
@@ -56,11 +58,16 @@ export async function demoHistory(zone: string, today: string, seed = 2003): Pro
     );
     out.push({ queue, intervalStart: isoWithOffset(dt), startMs: dt.toMillis(), offered, line: ++line });
   };
+  // The last week of the file is repeated once after it (Monday to Thursday), so the history reaches the day
+  // before `today` whatever the weekday.
+  const lastLocal = DateTime.fromISO(lastDate, { zone: 'UTC' }).plus({ weeks }).toISODate()!;
   for (const row of bank) {
     const local = DateTime.fromISO(row.intervalStart, { zone: 'UTC' }).plus({ weeks, hours: 1 });
     if (local.hour >= 22) continue;
+    const again = local.plus({ weeks: 1 });
     for (const queue of ['csr', 'tsr'] as const) {
       emit(local, queue, binomial(row.offered, SHARES[queue], rand));
+      if (again.toISODate()! > lastLocal && again.weekday <= 4) emit(again, queue, binomial(row.offered, SHARES[queue], rand));
       if (local.weekday === 5) {
         for (const [weekday, share] of Object.entries(WEEKEND)) {
           emit(local.plus({ days: Number(weekday) - 5 }), queue, binomial(row.offered, SHARES[queue] * share, rand));
