@@ -151,12 +151,13 @@ export function redesignDay(state: SearchState, backend: LpBackend, d: number, t
     cell.n.forEach((nCol, m) => {
       const slotsLeft = cell.y[m].map((ys) => ys.map((c) => (c === undefined ? 0 : Math.round(sol.values[c]))));
       for (let a = 0; a < Math.round(sol.values[nCol]); a++) {
-        list.push({ option: cell.option, q: cell.q, meal: m, slots: slotsLeft.map((l) => {
+        const slots = slotsLeft.map((l) => {
           const s = l.findIndex((x, j) => j > 0 && x > 0);
           if (s < 0) return 0;
           l[s]--;
           return s;
-        }) });
+        });
+        list.push({ option: cell.option, q: cell.q, meal: m, slots });
       }
     });
     pool.set(key, list);
@@ -173,7 +174,7 @@ export function redesignDay(state: SearchState, backend: LpBackend, d: number, t
   const committed: Array<[number, LineCost]> = [];
   for (const k of workers) {
     const a = after.get(k)!;
-    if (cellKey(a) === cellKey(before.get(k)!) ) {
+    if (cellKey(a) === cellKey(before.get(k)!)) {
       state.plan[people[k].index][d] = a;
       continue;
     }
