@@ -3,44 +3,26 @@
 // violation, keeps who works each day, and leaves the coverage exactly as the plan's shifts, meals and breaks
 // make it; a day it cannot improve is left exactly as it was.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignNamed, type Plan } from '../../solver/assign/initial-assignment.ts';
-import { buildGroups } from '../../solver/design/groups.ts';
-import { planMonth } from '../../solver/design/month-plan.ts';
+import type { Plan } from '../../solver/assign/initial-assignment.ts';
 import { createHighsBackend } from '../../solver/lp/highs-backend.ts';
 import type { LpBackend } from '../../solver/lp/linear-model.ts';
-import { buildSolverModel } from '../../solver/model/build-model.ts';
-import type { Person } from '../../solver/model/people.ts';
-import { requirementsFromBankProfile } from '../../solver/requirements/bank-profile.ts';
 import { redesignDay } from '../../solver/search/day-redesign.ts';
-import { CoverageState } from '../../solver/search/coverage-state.ts';
-import { SearchState } from '../../solver/search/search-state.ts';
-import { pinnedCoverage } from '../../solver/solve-roster.ts';
-import { MONTH, tinyCenter } from './fixture.ts';
+import type { SearchState } from '../../solver/search/search-state.ts';
+import { freshCoverage, shortRoster } from './short-roster.ts';
 
 let state: SearchState;
 let plan: Plan;
 let highs: LpBackend;
 
 beforeAll(async () => {
-  const center = tinyCenter();
-  const requirements = requirementsFromBankProfile(center, MONTH).map((r) => ({ ...r, required: Math.ceil(r.required * 1.3) }));
-  const m = buildSolverModel({ center, month: MONTH, requirements });
-  const groups = buildGroups(m);
-  const groupIndex = new Map<Person, number>();
-  groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
-  const fixed = pinnedCoverage(m);
   highs = await createHighsBackend();
-  const month = planMonth(m, groups, highs, fixed, { timeLimitMs: 20_000 });
-  const cov = new CoverageState(m, fixed);
-  plan = assignNamed(m, groups, month.counts, cov);
-  state = new SearchState(m, plan, cov, groupIndex);
+  ({ state, plan } = shortRoster(highs));
 }, 30_000);
 
 const working = (d: number) => plan.map((line) => line[d] !== null);
 
 function expectCoverageExact(): void {
-  const fresh = new CoverageState(state.model, pinnedCoverage(state.model));
-  for (const line of plan) for (const placed of line) if (placed) fresh.apply(placed, 1);
+  const fresh = freshCoverage(state, plan);
   state.cov.cov.forEach((c, q) => c.forEach((v, i) => expect(Math.abs(v - fresh.cov[q][i])).toBeLessThan(1e-9)));
 }
 
