@@ -45,6 +45,12 @@ export interface SolveOptions {
   shouldStop?: () => boolean;
   /** Random seed of the local search (same seed and budget, same roster when the machine is not loaded). */
   seed?: number;
+  /**
+   * A work bound instead of a time bound: the local search stops after this many moves, and the time limit
+   * (default then 10 min) is only a safety net for the LP and MIP phases, which run to their own optimality.
+   * For reproducible experiments and for tests that must not depend on how fast the machine is.
+   */
+  moves?: number;
 }
 
 export interface LowerBound {

@@ -44,6 +44,10 @@ import { seededRandom } from '../src/demo/generate-center.ts';
  */
 const REDESIGN_SHARE = 0.2;
 const REDESIGN_MIP_MS = 1_500;
+/** The time limit of a work-bounded solve (`moves`): a safety net, not a budget. */
+const WORK_BOUND_SAFETY_MS = 600_000;
+/** Day MIPs of the re-design in a work-bounded solve. */
+const WORK_BOUND_REDESIGN_MIPS = 3;
 
 export function pinnedCoverage(m: SolverModel): Float64Array[] {
   const fixed = m.queueIds.map(() => new Float64Array(m.horizon.startMs.length));
@@ -76,7 +80,7 @@ function emptyRoster(problem: RosterProblem): Roster {
 
 export async function solveRoster(problem: RosterProblem, options: SolveOptions = {}): Promise<SolveResult> {
   const t0 = performance.now();
-  const limit = options.timeLimitMs ?? 60_000;
+  const limit = options.timeLimitMs ?? (options.moves !== undefined ? WORK_BOUND_SAFETY_MS : 60_000);
   const deadline = t0 + limit;
   const stopped = () => Boolean(options.signal?.aborted || options.shouldStop?.());
   const phases: PhaseTiming[] = [];
@@ -136,6 +140,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     deadline: searchEnd - REDESIGN_SHARE * (searchEnd - performance.now()),
     shouldStop: stopped,
     random: seededRandom(options.seed ?? 1),
+    maxIterations: options.moves,
     onBest: (_objective, bestPlan) => {
       const totals = cov.totals();
       bestScore = { hard: state.lines.filter((l) => l.hard > 0).length, understaffed: totals.under, overstaffed: totals.over, soft: 0 };
@@ -151,6 +156,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const redesign = redesignShortDays(state, highs, {
     until: searchEnd,
     mipMs: REDESIGN_MIP_MS,
+    maxMips: options.moves !== undefined ? WORK_BOUND_REDESIGN_MIPS : undefined,
     shouldStop: stopped,
     onTick: () => options.onProgress?.({ fraction: Math.min(1, (performance.now() - t0) / limit), phase: 'day re-design', best: bestScore }),
   });
@@ -171,6 +177,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   roster.coverage = ev.coverage;
   roster.score = ev.score;
   roster.violations = ev.violations;
+  bestScore = ev.score;
   phase('roster and evaluation');
   options.onBest?.(roster);
   return {

@@ -16,6 +16,8 @@ export interface RedesignLimits {
   mipMs: number;
   shouldStop: () => boolean;
   onTick?: () => void;
+  /** At most this many day MIPs (a work bound; default: until the time is up). */
+  maxMips?: number;
 }
 
 /** Understaffing cost per short day, worst first. */
@@ -34,10 +36,10 @@ export function redesignShortDays(state: SearchState, backend: LpBackend, limits
   const done = new Set<number>();
   let kept = 0;
   let delta = 0;
-  for (;;) {
+  for (let tried = 0; ; tried++) {
     const d = shortDays(state).find((x) => !done.has(x));
     const left = limits.until - performance.now();
-    if (d === undefined || left < 200 || limits.shouldStop()) return { kept, delta };
+    if (d === undefined || left < 200 || limits.shouldStop() || tried >= (limits.maxMips ?? Infinity)) return { kept, delta };
     const gain = redesignDay(state, backend, d, Math.min(limits.mipMs, left), limits.shouldStop);
     limits.onTick?.();
     if (gain < 0) {

@@ -16,6 +16,8 @@ import type { ThreadInput, ThreadMessage } from './solve-thread-entry.ts';
 export interface ThreadSolveOptions {
   timeLimitMs?: number;
   seed?: number;
+  /** Work bound of the local search (SolveOptions.moves). */
+  moves?: number;
   onProgress?: (progress: SolveProgress) => void;
   onBest?: (roster: Roster) => void;
   snapshotEveryMs?: number;
@@ -35,8 +37,9 @@ export function solveRosterInThread(problem: RosterProblem, options: ThreadSolve
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const input: ThreadInput = {
     problem,
-    timeLimitMs: options.timeLimitMs ?? 60_000,
+    timeLimitMs: options.timeLimitMs ?? (options.moves === undefined ? 60_000 : undefined),
     seed: options.seed,
+    moves: options.moves,
     snapshotEveryMs: options.snapshotEveryMs,
     stop,
   };

@@ -9,8 +9,10 @@ import { solveRoster } from '../solve-roster.ts';
 
 export interface ThreadInput {
   problem: RosterProblem;
-  timeLimitMs: number;
+  timeLimitMs?: number;
   seed?: number;
+  /** Work bound of the local search (SolveOptions.moves). */
+  moves?: number;
   snapshotEveryMs?: number;
   /** Int32Array over a SharedArrayBuffer: [0] = 1 means stop. */
   stop: Int32Array;
@@ -29,6 +31,7 @@ try {
   const result = await solveRoster(input.problem, {
     timeLimitMs: input.timeLimitMs,
     seed: input.seed,
+    moves: input.moves,
     snapshotEveryMs: input.snapshotEveryMs,
     shouldStop: () => Atomics.load(input.stop, 0) === 1,
     onProgress: (p) => post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...(p.best ? { best: p.best } : {}) }),

@@ -149,11 +149,12 @@ describe('storage outage', () => {
     const server = createApp(createAppContext(db, app.jobs)).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const port = (server.address() as { port: number }).port;
-    const t0 = Date.now();
     const res = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(res.status).toBe(503);
-    expect((await res.json()).type).toBe('/problems/unavailable');
-    expect(Date.now() - t0).toBeLessThan(2000);
+    const body = await res.json();
+    expect(body.type).toBe('/problems/unavailable');
+    // Answered from the refused connection itself, not after the 2 s wait for a database that does not answer.
+    expect(body.detail).toBe('the database is unavailable; try again shortly');
     await new Promise((r) => server.close(r));
   });
 });

@@ -9,7 +9,7 @@ beforeAll(async () => {
   // Eight weeks of the demo history (real bank traffic moved onto the weeks before 2026-11-30).
   const rows = (await demoHistory(app.center.timezone, '2026-11-30')).filter((r) => r.startMs >= Date.parse('2026-10-05T00:00:00+08:00'));
   await importTraffic(app.db, app.center, rows, { source: 'demo', intervalMinutes: 5 });
-}, 60_000);
+});
 afterAll(() => app.close());
 
 describe('forecast API', () => {
@@ -18,7 +18,7 @@ describe('forecast API', () => {
   it('runs a forecast as a job and stores a snapshot with its backtest table', async () => {
     const r = await app.call('POST', '/api/centers/test/forecasts', 'analyst', { queues: ['csr'], from: '2026-11-23', days: 7, model: 'auto', backtestWeeks: 2 });
     expect(r.status).toBe(202);
-    const job = await app.jobs.waitFor(r.body.jobId, 60_000);
+    const job = await app.jobs.waitFor(r.body.jobId);
     expect(job.error).toBeNull();
     expect(job.status).toBe('completed');
     forecastId = (job.result as { forecastId: number }).forecastId;
@@ -32,7 +32,7 @@ describe('forecast API', () => {
     expect(q.queue).toBe('csr');
     expect(q.backtest.rows.map((b: { model: string }) => b.model)).toContain('seasonal-naive');
     expect(q.chosen.model).toBeTruthy();
-  }, 90_000);
+  });
 
   it('judges the forecast against the actual traffic of the same intervals', async () => {
     const r = await app.call('GET', `/api/forecasts/${forecastId}/accuracy`, 'manager');
@@ -62,7 +62,7 @@ describe('forecast API', () => {
   it('fails the job with the reason, storing nothing, when the history is too short', async () => {
     const before = (await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM forecasts')).rows[0].n;
     const r = await app.call('POST', '/api/centers/test/forecasts', 'analyst', { queues: ['csr'], from: '2026-10-08', days: 7 });
-    const job = await app.jobs.waitFor(r.body.jobId, 30_000);
+    const job = await app.jobs.waitFor(r.body.jobId);
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/7 days|week/);
     expect((await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM forecasts')).rows[0].n).toBe(before);

@@ -10,9 +10,9 @@ beforeAll(async () => {
   const rows = (await demoHistory(app.center.timezone, '2026-11-30')).filter((r) => r.startMs >= Date.parse('2026-10-05T00:00:00+08:00'));
   await importTraffic(app.db, app.center, rows, { source: 'demo', intervalMinutes: 5 });
   const r = await app.call('POST', '/api/centers/test/forecasts', 'deputy', { from: '2026-12-01', days: 31, model: 'whi-mean-4w', backtestWeeks: 0 });
-  const job = await app.jobs.waitFor(r.body.jobId, 60_000);
+  const job = await app.jobs.waitFor(r.body.jobId);
   forecastId = (job.result as { forecastId: number }).forecastId;
-}, 90_000);
+});
 afterAll(() => app.close());
 
 describe('requirements and staffing plan API', () => {

@@ -27,7 +27,7 @@ describe('column generation lower bound', () => {
     const highs = await highsRuntime();
     const inst = readCurtoisQuFile(`${dir}Instance${n}.txt`);
     const exchange = new SharedIncumbent(createExchangeBuffer(inst.staff.length, inst.horizon), inst.staff.length, inst.horizon);
-    const result = priceAndDive(highs, inst, { deadline: Date.now() + 25_000, seed: 1, exchange, rootOnly: true });
+    const result = priceAndDive(highs, inst, { deadline: Infinity, seed: 1, exchange, rootOnly: true });
     expect(result?.feasible).toBe(true);
     expect(exchange.bound).toBe(bound);
   });

@@ -33,7 +33,7 @@ describe('employee DP (exact best schedule of one employee)', () => {
       mip.colCost.fill(0);
       mip.offset = 0;
       for (let k = 0; k < D * T; k++) if (mip.x[k] >= 0) mip.colCost[mip.x[k]] = cost[k];
-      const exact = solveMip(highs, mip, { timeLimitSeconds: 20 });
+      const exact = solveMip(highs, mip, { timeLimitSeconds: 600 });
       expect(exact.optimal).toBe(true);
       expect(best.cost).toBeCloseTo(exact.objective, 6);
       const alone = inst.staff.map((_, k) => (k === e ? best.row : new Array<number>(D).fill(-1)));

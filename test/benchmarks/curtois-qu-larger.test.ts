@@ -24,8 +24,9 @@ describe('instances larger than 1–12', () => {
     expect(big.cover).toHaveLength(56 * 2);
   });
 
-  it('solves it in a few seconds with 0 hard violations, and the solution file reads back', async () => {
-    const result = await solveCurtoisQu(big, { timeLimitSeconds: 6, threads: 0 });
+  it('solves it with 0 hard violations, and the solution file reads back', async () => {
+    // Any objective is a target met: the solve stops at its first complete solution (how fast is bench:curtois's).
+    const result = await solveCurtoisQu(big, { timeLimitSeconds: 600, threads: 0, target: Number.MAX_SAFE_INTEGER });
     expect(result.feasible).toBe(true);
     expect(cqHardViolations(big, result.solution)).toEqual([]);
     const again = parseCqSolution(big, writeCqSolution(big, result.solution));

@@ -21,7 +21,7 @@ describe('Curtois & Qu MIP and solver', () => {
     // 607 is optimal for Instance1 (Curtois & Qu 2014, Gurobi and branch-and-price agree).
     const highs = await highsRuntime();
     const mip = buildCqMip(inst);
-    const result = solveMip(highs, mip, { timeLimitSeconds: 20 });
+    const result = solveMip(highs, mip, { timeLimitSeconds: 600 });
     expect(result.optimal).toBe(true);
     expect(Math.round(result.objective)).toBe(607);
     const solution = columnsToRows(inst, mip, result.colValue);
@@ -33,12 +33,12 @@ describe('Curtois & Qu MIP and solver', () => {
     const highs = await highsRuntime();
     const solution = grid(inst, FEASIBLE_ROWS);
     const fixed = buildCqMip(inst, { fixDay: (e, d) => solution[e][d] });
-    const result = solveMip(highs, fixed, { timeLimitSeconds: 5, start: solutionColumns(inst, fixed, solution) });
+    const result = solveMip(highs, fixed, { timeLimitSeconds: 600, start: solutionColumns(inst, fixed, solution) });
     expect(Math.round(result.objective)).toBe(cqObjective(inst, solution).total);
   });
 
   it('the threaded solver reaches 607 on Instance1 with 0 hard violations', async () => {
-    const result = await solveCurtoisQu(inst, { timeLimitSeconds: 15, threads: 1, target: 607 });
+    const result = await solveCurtoisQu(inst, { timeLimitSeconds: 600, threads: 1, target: 607 });
     expect(result.feasible).toBe(true);
     expect(result.objective).toBe(607);
     expect(cqHardViolations(inst, result.solution)).toEqual([]);
@@ -50,7 +50,7 @@ describe('Curtois & Qu MIP and solver', () => {
     const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void logs.push(s));
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const code = await command.run(['curtois', '--instances', dir, '--only', 'Instance1', '--time-limit', '10', '--threads', '0', '--out', out]);
+      const code = await command.run(['curtois', '--instances', dir, '--only', 'Instance1', '--time-limit', '600', '--threads', '0', '--out', out]);
       expect(code).toBe(0);
       // instance | size | objective | lower bound | best published | …: the run proves 607 (whole MIP on a small instance).
       expect(logs.join('\n')).toMatch(/\| Instance1 \|\s+14×8×1 \|\s+607 \|\s+607 \|\s+607 \|/);
@@ -67,7 +67,7 @@ describe('Curtois & Qu MIP and solver', () => {
 describe('column generation searcher', () => {
   it('Instance2: reaches the published optimum 828, proves it with its LP bound and stops early', async () => {
     const inst2 = readCurtoisQuFile(`${dir}Instance2.txt`);
-    const result = await solveCurtoisQu(inst2, { timeLimitSeconds: 25, threads: 0, modes: ['cg-dive'] });
+    const result = await solveCurtoisQu(inst2, { timeLimitSeconds: 600, threads: 0, modes: ['cg-dive'] });
     expect(result.objective).toBe(828);
     expect(result.bound).toBe(828);
     expect(cqHardViolations(inst2, result.solution)).toEqual([]);

@@ -22,5 +22,5 @@ describe('loadDemo', () => {
     } finally {
       await drop();
     }
-  }, 60_000);
+  });
 });

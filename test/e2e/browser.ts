@@ -2,17 +2,17 @@
  * Headless Debian Chromium through playwright-core (never a downloaded browser) with a fresh profile, and the
  * dashboard's sign-in and page helpers shared by the browser tests.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium, howToGetChromium } from '../setup/chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 
+/** Why the browser test cannot run here (`npm test` installs Debian's chromium first where it may), or null. */
 export function chromiumMissing(): string | null {
-  return existsSync(CHROMIUM)
-    ? null
-    : `Chromium is not installed at ${CHROMIUM}: the dashboard test drives Debian's chromium (apt-get install chromium; .ci/run installs it) or set CHROMIUM_PATH`;
+  return CHROMIUM ? null : howToGetChromium();
 }
 
 export interface Browser {
@@ -29,12 +29,14 @@ export interface Browser {
 export async function launchBrowser(): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'shiftcast-chromium-'));
   const ctx: BrowserContext = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM!,
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
+  // No per-action time limit: a busy machine is slower, and the test's own timeout catches a hang.
+  ctx.setDefaultTimeout(0);
   const blank = ctx.pages()[0];
   const open: Page[] = [];
   return {
@@ -67,7 +69,7 @@ export async function signIn(page: Page, url: string, token: string): Promise<vo
   await page.goto(`${url}/`);
   await page.fill('input[name=token]', token);
   await page.click('form#signin button[type=submit]');
-  await page.waitForSelector('#nav a', { timeout: 20_000 });
+  await page.waitForSelector('#nav a');
 }
 
 /** Opens a page by its address and waits until it says ready, forbidden or error. */
@@ -76,7 +78,7 @@ export async function openPage(page: Page, url: string, hash: string): Promise<s
   await page.waitForFunction(() => {
     const main = document.querySelector('main');
     return main && main.dataset.page !== 'signin' && ['ready', 'forbidden', 'error'].includes(main.dataset.state ?? '');
-  }, null, { timeout: 60_000 });
+  });
   return page.evaluate(() => document.querySelector('main')!.dataset.state!);
 }
 

@@ -18,7 +18,11 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startDemoServer(timeoutMs = 60_000): Promise<DemoServer> {
+/**
+ * Starts the server and waits for its "running at" line, however long a busy machine takes (the calling hook's
+ * timeout is the only limit); an exit before that line fails at once with what the server printed.
+ */
+export async function startDemoServer(): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shiftcast-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['bin/shiftcast', 'serve', '--demo', '--port', '0'], {
     env: {
@@ -32,13 +36,12 @@ export async function startDemoServer(timeoutMs = 60_000): Promise<DemoServer> {
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the demo server did not start within ${timeoutMs} ms:\n${out.slice(-3000)}`)), timeoutMs);
     const check = () => {
       const m = /ShiftCast is running at (http:\/\/\S+)/.exec(out);
-      if (m) { clearTimeout(timer); resolve(m[1]); }
+      if (m) resolve(m[1]);
     };
     child.stdout!.on('data', check);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`the demo server exited with ${code}:\n${out.slice(-3000)}`)); });
+    child.once('exit', (code) => reject(new Error(`the demo server exited with ${code}:\n${out.slice(-3000)}`)));
   });
   const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

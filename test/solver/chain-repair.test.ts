@@ -14,7 +14,7 @@ let plan: Plan;
 
 beforeAll(async () => {
   ({ state, plan } = shortRoster(await createHighsBackend()));
-}, 30_000);
+});
 
 function shortIntervals(cov: CoverageState): Array<{ q: number; i: number }> {
   const short: Array<{ q: number; i: number }> = [];
@@ -28,7 +28,7 @@ describe('short-interval repair', () => {
     expect(short.length).toBeGreaterThan(0);
     const before = state.objective();
     const hardBefore = state.hardTotal();
-    const gained = new ChainRepair(state).run(short, performance.now() + 10_000);
+    const gained = new ChainRepair(state).run(short, Infinity);
     expect(gained).toBeLessThan(0);
     // Up to floating-point drift over thousands of tried and undone moves.
     expect(Math.abs(state.objective() - (before + gained))).toBeLessThan(1e-9 * before);

@@ -17,7 +17,7 @@ let highs: LpBackend;
 beforeAll(async () => {
   highs = await createHighsBackend();
   ({ state, plan } = shortRoster(highs));
-}, 30_000);
+});
 
 const working = (d: number) => plan.map((line) => line[d] !== null);
 
@@ -33,7 +33,7 @@ describe('day re-design', () => {
     for (let d = 0; d < state.model.horizon.dates.length && kept < 3; d++) {
       const before = state.objective();
       const who = working(d);
-      const gain = redesignDay(state, highs, d, 5_000);
+      const gain = redesignDay(state, highs, d, 600_000);
       expect(gain).toBeLessThanOrEqual(0);
       if (gain < 0) kept++;
       expect(Math.abs(state.objective() - (before + gain))).toBeLessThan(1e-9 * before);
@@ -42,16 +42,16 @@ describe('day re-design', () => {
     expect(kept).toBeGreaterThan(0);
     expect(state.hardTotal()).toBeLessThanOrEqual(hardBefore);
     expectCoverageExact();
-  }, 60_000);
+  });
 
   it('a day already re-designed is left exactly as it is', () => {
     const d = 0;
-    redesignDay(state, highs, d, 5_000);
+    redesignDay(state, highs, d, 600_000);
     const snapshot = plan.map((line) => line[d]);
     const before = state.objective();
-    expect(redesignDay(state, highs, d, 5_000)).toBe(0);
+    expect(redesignDay(state, highs, d, 600_000)).toBe(0);
     expect(plan.map((line) => line[d])).toEqual(snapshot);
     expect(state.objective()).toBeCloseTo(before, 9);
     expectCoverageExact();
-  }, 30_000);
+  });
 });

@@ -23,7 +23,7 @@ export function shortRoster(highs: LpBackend): { state: SearchState; plan: Plan 
   const groupIndex = new Map<Person, number>();
   groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
   const fixed = pinnedCoverage(m);
-  const month = planMonth(m, groups, highs, fixed, { timeLimitMs: 20_000 });
+  const month = planMonth(m, groups, highs, fixed, { timeLimitMs: 600_000 });
   const cov = new CoverageState(m, fixed);
   const plan = assignNamed(m, groups, month.counts, cov);
   return { state: new SearchState(m, plan, cov, groupIndex), plan };

@@ -17,8 +17,8 @@ const requirements = requirementsFromBankProfile(center, MONTH);
 let result: SolveResult;
 
 beforeAll(async () => {
-  result = await solveRoster({ center, month: MONTH, requirements }, { timeLimitMs: 8_000, seed: 3 });
-}, 30_000);
+  result = await solveRoster({ center, month: MONTH, requirements }, { moves: 100_000, seed: 3 });
+});
 
 describe('solveRoster on a small center', () => {
   it('keeps every hard rule and reports the month plan, the bound and the phases', () => {
@@ -60,17 +60,17 @@ describe('solveRoster on a small center', () => {
     let fired = 0;
     // The local search yields to the event loop, so a timer can cancel an in-process solve.
     const pending = solveRoster({ center, month: MONTH, requirements }, {
-      timeLimitMs: 60_000,
+      timeLimitMs: 3_600_000,
       signal: controller.signal,
       onProgress: (p) => {
         if (p.phase === 'local search' && fired++ === 0) setTimeout(() => controller.abort(), 10);
       },
     });
     const r = await pending;
-    // Not cancelled, the 60 s budget would outlast the test's timeout.
+    // Not cancelled, the hour's budget would outlast the test's timeout.
     expect(r.cancelled).toBe(true);
     expect(r.roster.assignments.length).toBeGreaterThan(0);
-  }, 40_000);
+  });
 });
 
 describe('shiftcast validate', () => {

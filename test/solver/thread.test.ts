@@ -13,13 +13,13 @@ describe('solveRosterInThread', () => {
     let ticks = 0;
     const timer = setInterval(() => ticks++, 20);
     const phases: string[] = [];
-    const handle = solveRosterInThread({ center, month: MONTH, requirements }, { timeLimitMs: 4_000, onProgress: (p) => phases.push(p.phase) });
+    const handle = solveRosterInThread({ center, month: MONTH, requirements }, { moves: 50_000, onProgress: (p) => phases.push(p.phase) });
     const result = await handle.result;
     clearInterval(timer);
     expect(result.roster.score.hard).toBe(0);
     expect(phases).toContain('named assignment');
     expect(ticks).toBeGreaterThan(10);
-  }, 30_000);
+  });
 
   it('cancel stops the solve and hands back the best roster', async () => {
     const handle = solveRosterInThread({ center, month: MONTH, requirements }, {
@@ -32,5 +32,5 @@ describe('solveRosterInThread', () => {
     expect(result.cancelled).toBe(true);
     expect(result.roster.assignments.length).toBeGreaterThan(0);
     expect(handle.best()?.assignments.length).toBe(result.roster.assignments.length);
-  }, 60_000);
+  });
 });
