@@ -20,6 +20,16 @@ export interface RosterProblem {
   pinned?: Assignment[];
   /** Published dates: every agent's day is fixed there (an agent without a pinned assignment is off). */
   pinnedDates?: string[];
+  /**
+   * Single person-days fixed as in `pinned` (one without a pinned assignment is a day off): the roster facts of
+   * days still to be solved — accepted overtime, approved swaps and rest-day moves, floating re-placements.
+   */
+  pinnedAgentDays?: Array<{ agent: string; date: string }>;
+  /**
+   * Work kept as it is beside the solved shifts (accepted overtime, kind "overtime"): counted in the coverage,
+   * returned with the roster and judged by the rulebook with it.
+   */
+  kept?: Assignment[];
   /** The last days of the previous month (rest C1 and consecutive days C2 across the boundary). */
   previous?: Assignment[];
 }

@@ -28,7 +28,7 @@ import { buildSolverModel, type SolverModel } from './model/build-model.ts';
 import type { Person } from './model/people.ts';
 import { toAssignments } from './output/to-assignments.ts';
 import type { PhaseTiming, RosterProblem, SolveOptions, SolveResult } from './problem.ts';
-import type { Roster, Score } from './roster.ts';
+import type { Assignment, Roster, Score } from './roster.ts';
 import { evaluate } from './rules/evaluate.ts';
 import { buildRuleContext, type RuleContext } from './rules/rule.ts';
 import { CoverageState, type Placed } from './search/coverage-state.ts';
@@ -37,7 +37,6 @@ import { redesignShortDays } from './search/short-day-redesign.ts';
 import { SearchState } from './search/search-state.ts';
 import { seededRandom } from '../src/demo/generate-center.ts';
 
-/** Coverage of the published days' phone shifts, fixed for the whole solve. */
 /**
  * The search's last share goes to re-designing the days still short (search/short-day-redesign.ts), one MIP of
  * at most REDESIGN_MIP_MS per day tried.
@@ -49,18 +48,18 @@ const WORK_BOUND_SAFETY_MS = 600_000;
 /** Day MIPs of the re-design in a work-bounded solve. */
 const WORK_BOUND_REDESIGN_MIPS = 3;
 
+/** Coverage of what the solve keeps as it is: the pinned days' phone shifts and the kept overtime. */
 export function pinnedCoverage(m: SolverModel): Float64Array[] {
   const fixed = m.queueIds.map(() => new Float64Array(m.horizon.startMs.length));
-  for (const p of m.phone) {
-    for (const a of p.pinned) {
-      if (!a) continue;
-      const q = m.queueIds.indexOf(a.queue);
-      if (q < 0) continue;
-      const off = a.breaks.map((b) => ({ fromMs: Date.parse(b.start), toMs: Date.parse(b.start) + b.minutes * 60_000 }));
-      const { idx, frac } = assignmentCoverage(m.horizon, Date.parse(a.start), Date.parse(a.end), off);
-      idx.forEach((i, k) => (fixed[q][i] += frac[k]));
-    }
-  }
+  const add = (a: Assignment) => {
+    const q = m.queueIds.indexOf(a.queue);
+    if (q < 0) return;
+    const off = a.breaks.map((b) => ({ fromMs: Date.parse(b.start), toMs: Date.parse(b.start) + b.minutes * 60_000 }));
+    const { idx, frac } = assignmentCoverage(m.horizon, Date.parse(a.start), Date.parse(a.end), off);
+    idx.forEach((i, k) => (fixed[q][i] += frac[k]));
+  };
+  for (const p of m.phone) for (const a of p.pinned) if (a) add(a);
+  for (const a of m.problem.kept ?? []) add(a);
   return fixed;
 }
 
@@ -70,8 +69,15 @@ export function ruleContextOf(problem: RosterProblem, dates: string[]): RuleCont
     leave: problem.leave ?? [],
     pinned: problem.pinned ?? [],
     pinnedDates: problem.pinnedDates,
+    pinnedAgentDays: problem.pinnedAgentDays,
     previous: problem.previous ?? [],
   });
+}
+
+/** The solved assignments with the kept work (accepted overtime) beside them, in roster order. */
+function withKept(assignments: Assignment[], kept: readonly Assignment[] | undefined): Assignment[] {
+  if (!kept?.length) return assignments;
+  return [...assignments, ...kept].sort((x, y) => x.date.localeCompare(y.date) || x.agent.localeCompare(y.agent) || Date.parse(x.start) - Date.parse(y.start));
 }
 
 function emptyRoster(problem: RosterProblem): Roster {
@@ -134,7 +140,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const evaluationMs = 300 + m.people.length * 4;
   const reserve = Math.min(0.2 * limit, 0.05 * limit + evaluationMs);
   let lastSnapshot = performance.now();
-  const toRoster = (p: Plan): Roster => ({ ...emptyRoster(problem), assignments: toAssignments(m, new Map(m.people.map((x) => [x, p[x.index]]))) });
+  const toRoster = (p: Plan): Roster => ({ ...emptyRoster(problem), assignments: withKept(toAssignments(m, new Map(m.people.map((x) => [x, p[x.index]]))), problem.kept) });
   const searchEnd = deadline - reserve;
   const search = await localSearch(state, {
     deadline: searchEnd - REDESIGN_SHARE * (searchEnd - performance.now()),
@@ -172,7 +178,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   phase('final meal and break placement');
   const lines = new Map(m.people.map((p) => [p, p.kind === 'phone' ? phonePlan[p.index] : best[p.index]]));
   const searchObjective = new SearchState(m, m.people.map((p) => lines.get(p)!), finalCov, groupIndex).objective();
-  const roster: Roster = { ...emptyRoster(problem), assignments: toAssignments(m, lines) };
+  const roster: Roster = { ...emptyRoster(problem), assignments: withKept(toAssignments(m, lines), problem.kept) };
   const ev = evaluate(roster, ruleContextOf(problem, m.horizon.dates));
   roster.coverage = ev.coverage;
   roster.score = ev.score;

@@ -11,6 +11,7 @@ import { openSpans } from './opening.ts';
 import { buildPeople, type Person } from './people.ts';
 import { buildRequirementTable, type RequirementTable } from './requirement-table.ts';
 import { buildShiftOptions, type ShiftOption } from './shift-options.ts';
+import { pinnedDays } from './pinned-days.ts';
 import type { TimeSpan } from './work-blocks.ts';
 
 export interface SolverModel {
@@ -41,7 +42,7 @@ export function buildSolverModel(problem: RosterProblem, weights: SoftWeights = 
   const queueIds = center.queues.map((q) => q.id);
   const open = horizon.dates.map((d) => openSpans(center, d));
   const openDay = open.map((s) => s.length > 0);
-  const pinnedDates = new Set([...(problem.pinnedDates ?? []), ...(problem.pinned ?? []).map((a) => a.date)]);
+  const pinned = pinnedDays(problem.pinned ?? [], problem.pinnedDates, problem.pinnedAgentDays);
   const optionsByDay = buildShiftOptions(center, horizon);
   const people = buildPeople({
     center,
@@ -49,7 +50,7 @@ export function buildSolverModel(problem: RosterProblem, weights: SoftWeights = 
     queueIds,
     leave: problem.leave ?? [],
     pinned: problem.pinned ?? [],
-    pinnedDates,
+    pinnedDays: pinned,
     previous: problem.previous ?? [],
     openDay,
   });
@@ -67,7 +68,7 @@ export function buildSolverModel(problem: RosterProblem, weights: SoftWeights = 
     supervisors: people.filter((p) => p.kind === 'supervisor'),
     openDay,
     open,
-    pinnedDates,
+    pinnedDates: new Set(pinned.dates),
     intervalHours: center.intervalMinutes / 60,
     breakShare: center.rules.hourlyBreakMinutes / center.intervalMinutes,
   };

@@ -10,6 +10,7 @@ import type { Assignment } from '../roster.ts';
 import { agentCalendar, blockedReason, contractDayBounds, FLOOR_ROLES, PHONE_ROLES, restAndRun, type AgentCalendar } from '../rules/availability.ts';
 import type { LeaveDay } from '../rules/rule.ts';
 import type { Horizon } from './horizon.ts';
+import type { PinnedDays } from './pinned-days.ts';
 
 export interface Person {
   index: number;
@@ -30,7 +31,7 @@ export interface Person {
   free: boolean[];
   /** Per day: approved leave (L9). */
   leave: boolean[];
-  /** Per day of a published date: the pinned assignment, or null for a pinned day off; undefined = not pinned. */
+  /** Per pinned day (a published date, or this person's day alone): the assignment, null = day off; undefined = not pinned. */
   pinned: (Assignment | null | undefined)[];
   /** Days worked in a row up to the last day of the previous month. */
   previousRun: number;
@@ -45,7 +46,7 @@ export interface PeopleInput {
   queueIds: string[];
   leave: readonly LeaveDay[];
   pinned: readonly Assignment[];
-  pinnedDates: ReadonlySet<string>;
+  pinnedDays: PinnedDays;
   previous: readonly Assignment[];
   openDay: boolean[];
 }
@@ -89,7 +90,7 @@ export function buildPeople(input: PeopleInput): Person[] {
     const allowed = agent.contract.templates;
     const pinnedOf = input.pinned.filter((a) => a.agent === agent.id);
     const pinned = h.dates.map((date) =>
-      input.pinnedDates.has(date) ? pinnedOf.find((a) => a.date === date) ?? null : undefined,
+      input.pinnedDays.has(agent.id, date) ? pinnedOf.find((a) => a.date === date) ?? null : undefined,
     );
     const prevList = input.previous.filter((a) => a.agent === agent.id && a.date < h.dates[0]);
     const tail = previousTail(prevList, h.dates[0]);

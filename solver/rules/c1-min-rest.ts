@@ -2,7 +2,8 @@
  * C1 — minimum rest between two shifts of a person: the contract's `minRestHours` (default
  * rules.defaultMinRestHours, 11 h), measured in real elapsed time from the end of one shift to the start of
  * the next (so a daylight-saving night is an hour shorter or longer). The previous month's last shifts count.
- * Penalty: minutes of rest short, per pair of shifts.
+ * Pieces that touch or overlap (an overtime extension and its shift) are one stretch of work with no rest
+ * between them (an overlap is H1's). Penalty: minutes of rest short, per pair of shifts.
  */
 import type { Violation } from '../roster.ts';
 import { restAndRun } from './availability.ts';
@@ -25,7 +26,7 @@ export const rule: Rule = {
         const start = Date.parse(a.start);
         const end = Date.parse(a.end);
         const rest = start - lastEnd;
-        if (inMonth.has(a.date) && rest < restMs) {
+        if (inMonth.has(a.date) && rest > 0 && rest < restMs) {
           const short = Math.round((restMs - rest) / 60_000);
           out.push({
             rule: 'C1', level: 'hard', agent: id, date: a.date, penalty: short, unit: 'minutes',

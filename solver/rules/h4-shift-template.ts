@@ -3,7 +3,8 @@
  * month on which the center is open and the template is used (template `days`), a template the person's
  * contract allows, a fixed start at the template's start (local time on the date), and a length of the
  * template's minutes in real elapsed time (a shift over a daylight-saving change keeps its length).
- * Start windows are R4's. Penalty: minutes off for a wrong start or length, else 1 per shift.
+ * Start windows are R4's. Accepted overtime (kind "overtime") follows its callout, not a template. Penalty:
+ * minutes off for a wrong start or length, else 1 per shift.
  */
 import { clockMinutes } from '../../src/time/clock.ts';
 import type { Violation } from '../roster.ts';
@@ -22,6 +23,7 @@ export const rule: Rule = {
       out.push({ rule: 'H4', level: 'hard', agent, date, penalty, unit, message });
     for (const p of rosterView(roster, ctx).parsed) {
       const { agent, date, shift } = p.a;
+      if (p.a.kind === 'overtime' && p.inMonth) continue;
       if (!p.inMonth) {
         add(agent, date, 1, 'shifts', `${agent} has a shift on ${date}, outside ${ctx.month}`);
         continue;

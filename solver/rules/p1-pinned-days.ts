@@ -1,9 +1,11 @@
 /**
  * P1 — published (pinned) days stay as published: every pinned assignment is still there with the same shift,
  * queue, start and end (breaks may be moved by the duty supervisor, R8), and nobody gains a shift on a
- * published date. Penalty: 1 per changed, missing or added assignment.
+ * published date or on a person-day pinned alone (a roster fact). Accepted overtime beside a pinned day is kept
+ * work, not a gained shift. Penalty: 1 per changed, missing or added assignment.
  */
 import type { Assignment, Violation } from '../roster.ts';
+import { pinnedDays } from '../model/pinned-days.ts';
 import type { Rule } from './rule.ts';
 
 const same = (a: Assignment, b: Assignment) =>
@@ -15,9 +17,9 @@ export const rule: Rule = {
   level: 'hard',
   check(roster, ctx) {
     const out: Violation[] = [];
-    const dates = new Set([...(ctx.pinnedDates ?? []), ...ctx.pinned.map((a) => a.date)]);
-    if (dates.size === 0) return out;
-    const onPinned = roster.assignments.filter((a) => dates.has(a.date));
+    const pinned = pinnedDays(ctx.pinned, ctx.pinnedDates, ctx.pinnedAgentDays);
+    if (pinned.dates.size === 0 && !ctx.pinnedAgentDays?.length) return out;
+    const onPinned = roster.assignments.filter((a) => a.kind !== 'overtime' && pinned.has(a.agent, a.date));
     const key = (a: Assignment) => `${a.agent}|${a.date}`;
     const rostered = new Map<string, Assignment[]>();
     for (const a of onPinned) (rostered.get(key(a)) ?? rostered.set(key(a), []).get(key(a))!).push(a);
@@ -35,7 +37,7 @@ export const rule: Rule = {
     }
     for (const a of onPinned) {
       if (published.has(key(a))) continue;
-      out.push({ rule: 'P1', level: 'hard', agent: a.agent, date: a.date, penalty: 1, unit: 'shifts', message: `${a.agent} gained a ${a.shift} shift on ${a.date}, a published day` });
+      out.push({ rule: 'P1', level: 'hard', agent: a.agent, date: a.date, penalty: 1, unit: 'shifts', message: `${a.agent} gained a ${a.shift} shift on ${a.date}, a ${pinned.dates.has(a.date) ? 'published day' : 'day kept as agreed'}` });
     }
     return out;
   },

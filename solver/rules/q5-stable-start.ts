@@ -22,7 +22,7 @@ export const rule: Rule = {
         if (hours > 1e-9) out.push({ rule: 'Q5', level: 'soft', agent, date: weekFrom, penalty: hours, unit: 'hours', message: `${agent}'s start times move ${hours.toFixed(1)} h in the week from ${weekFrom}` });
         hours = 0;
       };
-      const byDate = new Map(list.filter((p) => p.inMonth).map((p) => [p.a.date, p]));
+      const byDate = new Map(list.filter((p) => p.inMonth && p.a.kind !== 'overtime').map((p) => [p.a.date, p]));
       for (const date of ctx.dates) {
         if (isoWeekday(date) === 1 || weekFrom === '') {
           flush();

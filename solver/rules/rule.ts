@@ -33,6 +33,8 @@ export interface RuleContext {
   pinned: Assignment[];
   /** Published dates (every person's day is fixed there); default: the dates of `pinned`. */
   pinnedDates?: string[];
+  /** Single person-days fixed as in `pinned` (roster facts of days still to be solved). */
+  pinnedAgentDays?: Array<{ agent: string; date: string }>;
   /** The last days of the previous month, for rest and consecutive-day rules across the boundary. */
   previous: Assignment[];
   agents: Map<string, Agent>;
@@ -51,7 +53,7 @@ export function buildRuleContext(
   center: Center,
   month: string,
   dates: string[],
-  parts: Partial<Pick<RuleContext, 'requirements' | 'leave' | 'pinned' | 'pinnedDates' | 'previous'>> = {},
+  parts: Partial<Pick<RuleContext, 'requirements' | 'leave' | 'pinned' | 'pinnedDates' | 'pinnedAgentDays' | 'previous'>> = {},
 ): RuleContext {
   return {
     center,
@@ -61,6 +63,7 @@ export function buildRuleContext(
     leave: parts.leave ?? [],
     pinned: parts.pinned ?? [],
     ...(parts.pinnedDates ? { pinnedDates: parts.pinnedDates } : {}),
+    ...(parts.pinnedAgentDays ? { pinnedAgentDays: parts.pinnedAgentDays } : {}),
     previous: parts.previous ?? [],
     agents: new Map(center.agents.map((a) => [a.id, a])),
     teams: new Map(center.teams.map((t) => [t.id, t])),

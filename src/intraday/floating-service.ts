@@ -1,7 +1,8 @@
 /**
  * R4 intraday service: re-place today's floating shifts against the reforecast (floating.ts) as a preview, or
  * apply it: each moved assignment of the published roster is replaced (same roster, same day; the audit log
- * keeps before and after), the roster's coverage is updated, and the moved agents are notified.
+ * keeps before and after; a roster fact keeps the day in later replans), the roster's coverage is updated, and
+ * the moved agents are notified.
  */
 import { DateTime } from 'luxon';
 import type { Assignment, Roster } from '../../solver/roster.ts';
@@ -11,6 +12,7 @@ import type { Db } from '../db/db.ts';
 import { audit } from '../db/repos/audit.ts';
 import { ConflictError } from '../errors.ts';
 import { insertAssignments } from '../db/repos/rosters.ts';
+import { addFacts } from '../db/repos/roster-facts.ts';
 import { approvedLeaveDays } from '../services/leave-days.ts';
 import { addDays, dayIntervals, monthDates } from '../time/local-day.ts';
 import { deliverSoon, enqueueNotifications } from './callouts/outbox.ts';
@@ -99,6 +101,7 @@ export async function replaceFloatingShifts(db: Db, center: Center, options: Flo
         await audit(tx, { userId, centerId: center.id, action: 'floating.move', objectKind: 'roster_assignment', objectId: id, rule: 'R4', before: old, after: m.to, detail: { reason: m.reason } });
       }
       await updateRosterCoverage(tx, rosterId, center.intervalMinutes, changes);
+      await addFacts(tx, rosterId, moved.map((m) => ({ agent: m.agent, date: options.date, kind: 'floating' as const, ref: { assignment: m.assignmentId } })));
       return enqueueNotifications(tx, center.id, moved.map((m) => ({
         channel: 'sms', recipient: m.agent, payload: { type: 'floating.moved', date: options.date, queue: m.to.queue, start: m.to.start, end: m.to.end, breaks: m.to.breaks },
       })));

@@ -10,6 +10,7 @@
 import type { Principal } from '../auth/principal.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Db, Queryable } from '../db/db.ts';
+import type { FactKind } from '../db/repos/roster-facts.ts';
 import { ensureLocks, insertRequest, lockKeys, type QuotaKind, type StoredRequest } from '../db/repos/requests.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import { teamOf } from './approvers.ts';
@@ -41,6 +42,7 @@ function quotaKind(p: ChangePayload): QuotaKind {
 }
 
 const ruleOf = (p: ChangePayload) => (p.kind === 'rest-day' ? 'R5' : 'R6');
+const factOf = (p: ChangePayload): FactKind => (p.kind === 'rest-day' ? 'rest-day' : p.mode === 'peer' ? 'swap' : 'shift-move');
 
 function dates(p: ChangePayload): [string, string] {
   if (p.kind === 'rest-day') return [p.from < p.to ? p.from : p.to, p.from < p.to ? p.to : p.from];
@@ -133,7 +135,7 @@ export async function fileChange(db: Db, center: Center, principal: Principal, b
     const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx, peopleOf(agentId, p));
     const impact = impactOf(verdict, change, quota);
     if (verdict.ok) {
-      const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: id, rule, action: `request.${p.kind}.approve` });
+      const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: id, rule, action: `request.${p.kind}.approve`, fact: factOf(p) });
       await setState(tx, center, id, { status: 'approved', route: [], rule, impact, result: { rosters: [{ month, id: saved.id, version: saved.version, parent: base.meta.id }] } });
       await recordDecision(tx, id, null, 'approved', rule, `approved automatically: no hard rule breaks and coverage stays at or above the requirement; ${quota.map((q) => `${q.agent} ${q.used}/${q.quota}`).join(', ')} used in ${month}`, { quota, hard: 0, coverageBelow: 0 });
       return id;
@@ -165,7 +167,7 @@ export async function approveChangeStep(tx: Queryable, center: Center, principal
     const v = verdict.hard[0];
     throw new RuleViolationError(v.rule, `the ${p.kind} breaks hard rule(s) ${[...new Set(verdict.hard.map((h) => h.rule))].join(', ')} and cannot be approved: ${v.message}`, { violations: impact.hard });
   }
-  const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule, action: `request.${p.kind}.approve` });
+  const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule, action: `request.${p.kind}.approve`, fact: factOf(p) });
   await setState(tx, center, r.id, { status: 'approved', route: [], rule, impact, result: { rosters: [{ month, id: saved.id, version: saved.version, parent: base.meta.id }] } });
   const below = verdict.coverageDrops.length;
   await recordDecision(tx, r.id, principal, 'approved', rule, below ? `approved by the duty supervisor with ${below} interval(s) below the requirement` : 'approved by the duty supervisor', { coverage: impact.coverage });

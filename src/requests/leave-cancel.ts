@@ -11,6 +11,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
 import type { StoredRequest } from '../db/repos/requests.ts';
+import { dropRequestFacts } from '../db/repos/roster-facts.ts';
 import { ConflictError } from '../errors.ts';
 import { recordDecision, setState } from './decisions.ts';
 import { monthContext } from './rule-context.ts';
@@ -68,10 +69,15 @@ export async function cancelApprovedLeave(
       roster = next;
       added.push(a);
     }
-    if (added.length === 0) continue;
+    if (added.length === 0) {
+      // The leave no longer pins those days off: a later replan may roster them.
+      await dropRequestFacts(tx, base.meta.id, 'leave', r.id);
+      continue;
+    }
     const saved = await saveChange(tx, {
-      center, base, change: { removed: [], added }, rulebook, userId: principal.userId, requestId: r.id, rule: r.rule ?? 'L1', action: 'request.leave.cancel',
+      center, base, change: { removed: [], added }, rulebook, userId: principal.userId, requestId: r.id, rule: r.rule ?? 'L1', action: 'request.leave.cancel', fact: 'leave-cancel',
     });
+    await dropRequestFacts(tx, saved.id, 'leave', r.id);
     outcome.restored.push(...added);
     outcome.rosters.push({ month, id: saved.id, version: saved.version, parent: base.meta.id });
   }

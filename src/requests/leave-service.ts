@@ -182,7 +182,7 @@ async function grantLeave(
     const ctx = await monthContext(tx, center, month, { roster: edited, requirementSetId: base.meta.requirementSetId });
     const saved = await saveChange(tx, {
       center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: r.id, rule: (r.route as unknown as RouteStep[])[0].rule,
-      action: 'request.leave.approve', evaluation: deps.rulebook.evaluate(edited, ctx),
+      action: 'request.leave.approve', fact: 'leave', evaluation: deps.rulebook.evaluate(edited, ctx),
     });
     rosters.push({ month, id: saved.id, version: saved.version, parent: base.meta.id });
     cover.push(...suggestCover(center, edited, ctx, deps.rulebook.rules, removed.filter((a) => a.kind !== 'overtime')));

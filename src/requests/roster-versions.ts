@@ -2,14 +2,16 @@
  * The roster a request changes and the new version it writes. The base is the month's published roster, or
  * the latest version when none is published. An approved change is stored as a new version whose parent is
  * the base (rosters are never edited in place); when the base was published, the new version is published in
- * its place, since the change was approved by the manual's approver. Each change is audited with who, the
- * rule, and the assignments before and after.
+ * its place, since the change was approved by the manual's approver. The new version carries the base's
+ * roster facts and adds one for each person-day the change touched (a later replan keeps those days). Each
+ * change is audited with who, the rule, and the assignments before and after.
  */
 import type { Assignment, Roster } from '../../solver/roster.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
 import { audit } from '../db/repos/audit.ts';
 import { getRoster, listRosters, publishRoster, publishedRoster, saveRoster, type RosterMeta } from '../db/repos/rosters.ts';
+import { addFacts, carryFacts, type FactKind } from '../db/repos/roster-facts.ts';
 import type { Evaluation, Rulebook } from './rulebook.ts';
 import { monthContext } from './rule-context.ts';
 
@@ -50,6 +52,8 @@ export interface SaveChangeInput {
   /** The rule under which the change was approved. */
   rule: string;
   action: string;
+  /** What the change is, as a roster fact of the person-days it touches. */
+  fact: FactKind;
   /** The rulebook's evaluation of the changed roster, when the caller already has it. */
   evaluation?: Evaluation;
 }
@@ -68,6 +72,9 @@ export async function saveChange(tx: Queryable, input: SaveChangeInput): Promise
     createdBy: input.userId,
     stats: { ...base.meta.stats, change: { request: input.requestId, rule: input.rule, removed: change.removed.length, added: change.added.length } },
   });
+  await carryFacts(tx, base.meta.id, meta.id);
+  const touched = new Map([...change.removed, ...change.added].map((a) => [`${a.agent}|${a.date}`, { agent: a.agent, date: a.date }]));
+  await addFacts(tx, meta.id, [...touched.values()].map((d) => ({ ...d, kind: input.fact, ref: { request: input.requestId } })));
   const saved = base.meta.status === 'published' ? await publishRoster(tx, meta.id, input.userId) : meta;
   await audit(tx, {
     userId: input.userId,

@@ -1,7 +1,8 @@
 /**
  * Solving a stored center's month: the problem from storage (src/services/roster-problem.ts), the solve in a
  * worker thread (cancel = stop and keep the best), the result stored as the month's next draft version —
- * once per job, even when a crashed job is retried.
+ * once per job, even when a crashed job is retried. A replan's draft names the published version it started
+ * from as its parent and carries that version's roster facts.
  */
 import { z } from 'zod';
 import type { SolveResult } from '../../solver/problem.ts';
@@ -10,6 +11,7 @@ import type { Center } from '../domain/center-schema.ts';
 import type { Db, Queryable } from '../db/db.ts';
 import { audit } from '../db/repos/audit.ts';
 import { getRosterMeta, saveRoster, type RosterMeta } from '../db/repos/rosters.ts';
+import { carryFacts } from '../db/repos/roster-facts.ts';
 import { solveRosterInThread } from '../../solver/thread/solve-in-thread.ts';
 import { buildRosterProblem } from './roster-problem.ts';
 
@@ -19,11 +21,13 @@ export const rosterSolveSchema = z.object({
   /** With a published version: first day solved again (earlier days stay as published, P1). */
   replanFrom: z.iso.date().optional(),
   seed: z.number().int().min(0).optional(),
+  /** A work bound instead of the time limit (reproducible solves): the local search stops after this many moves. */
+  moves: z.number().int().min(1).max(100_000_000).optional(),
 });
 export type RosterSolveRequest = z.infer<typeof rosterSolveSchema>;
 
 export async function checkMonthFeasibility(db: Queryable, center: Center, req: { month: string; replanFrom?: string }): Promise<FeasibilityReport> {
-  return checkFeasibility(await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom }));
+  return checkFeasibility((await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom })).problem);
 }
 
 export interface SolveOutcome {
@@ -50,11 +54,12 @@ async function storedForJob(db: Queryable, jobId: string): Promise<RosterMeta | 
 }
 
 export async function runRosterSolve(db: Db, center: Center, req: RosterSolveRequest, run: RunSolveOptions = {}): Promise<SolveOutcome> {
-  const problem = await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom });
+  const { problem, replan } = await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom });
   const timeLimitMs = req.timeLimitSeconds * 1000;
   const handle = solveRosterInThread(problem, {
     timeLimitMs,
     seed: req.seed,
+    moves: req.moves,
     cancelGraceMs: 30_000,
     onProgress: (p) => run.onProgress?.(p.fraction, { phase: p.phase, ...(p.best ? { best: p.best } : {}) }),
   });
@@ -62,11 +67,15 @@ export async function runRosterSolve(db: Db, center: Center, req: RosterSolveReq
   if (run.signal?.aborted) onAbort();
   run.signal?.addEventListener('abort', onAbort);
   const result = await handle.result.finally(() => run.signal?.removeEventListener('abort', onAbort));
-  const stats = { lowerBound: result.lowerBound, feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled, timeLimitSeconds: req.timeLimitSeconds };
+  const stats = {
+    lowerBound: result.lowerBound, feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled, timeLimitSeconds: req.timeLimitSeconds,
+    ...(replan ? { replan: { from: replan.from, base: replan.base.id, baseVersion: replan.base.version, keptDays: problem.pinnedAgentDays?.length ?? 0, keptOvertime: problem.kept?.length ?? 0 } } : {}),
+  };
   const meta = await db.transaction(async (tx) => {
     const existing = run.jobId ? await storedForJob(tx, run.jobId) : null;
     if (existing) return existing;
-    const saved = await saveRoster(tx, { centerId: center.id, roster: result.roster, jobId: run.jobId ?? null, createdBy: run.userId ?? null, stats });
+    const saved = await saveRoster(tx, { centerId: center.id, roster: result.roster, jobId: run.jobId ?? null, parentId: replan?.base.id ?? null, createdBy: run.userId ?? null, stats });
+    if (replan) await carryFacts(tx, replan.base.id, saved.id);
     await audit(tx, { userId: run.userId ?? null, centerId: center.id, action: 'roster.solve', objectKind: 'roster', objectId: saved.id, detail: { month: req.month, version: saved.version, score: result.roster.score } });
     return saved;
   });

@@ -127,3 +127,31 @@ describe('P1 published days unchanged', () => {
     expect(penalties(p1, [moved, published[1]], ctx)).toEqual([]);
   });
 });
+
+describe('P1 for a person-day kept alone (a roster fact)', () => {
+  // a1's 2026-12-03 is kept as agreed (their E); the date itself is not published.
+  const kept = shift('a1', '2026-12-03', 'E');
+  const ctx = context(undefined, { pinned: [kept], pinnedAgentDays: [{ agent: 'a1', date: '2026-12-03' }, { agent: 'a2', date: '2026-12-03' }] });
+  it('breaks when the kept shift moves (1) and when a2, kept off that day, gains a shift (1)', () => {
+    expect(penalties(p1, [shift('a1', '2026-12-03', 'L')], ctx)).toEqual([1]);
+    expect(penalties(p1, [kept, shift('a2', '2026-12-03', 'E')], ctx)).toEqual([1]);
+  });
+  it('near miss: a3, whose day is not kept, gains a shift on that date', () => {
+    expect(penalties(p1, [kept, shift('a3', '2026-12-03', 'E')], ctx)).toEqual([]);
+  });
+});
+
+describe('accepted overtime beside the day\'s shift (kind "overtime")', () => {
+  // a1 works E 08:00–16:00 and accepted overtime 16:00–18:00 right after it.
+  const ot = (from: string, minutes = 120): Assignment => ({ ...shift('a1', '2026-12-01', 'E', from, { minutes, meal: null, breaks: [] }), shift: 'OT', kind: 'overtime' });
+  const day = [shift('a1', '2026-12-01', 'E'), ot('16:00')];
+  it('near miss: an extension is neither a second shift (H1), nor a template (H4), nor a rest of 0 h (C1)', () => {
+    expect(penalties(h1, day)).toEqual([]);
+    expect(penalties(h4, day)).toEqual([]);
+    expect(penalties(c1, day)).toEqual([]);
+  });
+  it('breaks H1 when the overtime overlaps the shift (1), and C1 when it ends at 23:00 before the next day\'s E at 08:00 (9 h of rest, 120 min short)', () => {
+    expect(penalties(h1, [shift('a1', '2026-12-01', 'E'), ot('15:00')])).toEqual([1]);
+    expect(penalties(c1, [ot('21:00', 120), shift('a1', '2026-12-02', 'E')])).toEqual([120]);
+  });
+});

@@ -7,10 +7,11 @@ import { z } from 'zod';
 import { assertCenterAccess, canSeeAgent, type Principal } from '../../auth/principal.ts';
 import { ANALYSTS, EVERYONE, FLOOR, PLANNERS } from '../../auth/roles.ts';
 import { audit } from '../../db/repos/audit.ts';
-import { getAssignments, getRoster, getRosterMeta, listRosters, publishRoster, type RosterMeta } from '../../db/repos/rosters.ts';
+import { getAssignments, getRoster, getRosterMeta, listRosters, type RosterMeta } from '../../db/repos/rosters.ts';
 import { NotFoundError, RuleViolationError } from '../../errors.ts';
 import { analyzeViolations } from '../../services/roster-analysis.ts';
 import { rosterCsv } from '../../services/roster-export.ts';
+import { newHardViolations, publishKeepingFacts, publishPreview } from '../../services/roster-publish.ts';
 import { checkMonthFeasibility, rosterSolveSchema } from '../../services/roster-solve.ts';
 import type { AppContext } from '../context.ts';
 import { defineRoute } from '../route.ts';
@@ -128,24 +129,35 @@ defineRoute({
 });
 
 defineRoute({
-  method: 'post',
-  path: '/api/rosters/:rosterId/publish',
-  summary: "Publish a version (its days become pinned for later solves); the month's previous published version is superseded",
+  method: 'get',
+  path: '/api/rosters/:rosterId/publish-preview',
+  summary: 'What publishing this version would change against the published one, and what it would drop (accepted overtime, approved requests, floating re-placements) — each with the id a publish confirms',
   tag: 'rosters',
   roles: PLANNERS,
   params: rosterIdParams,
   async handler({ params, principal }, ctx) {
     const meta = await visibleRoster(ctx, principal, params.rosterId);
-    const r = await ctx.db.query<{ violations: Array<{ rule: string; level: string; message: string }> }>('SELECT violations FROM rosters WHERE id = $1', [meta.id]);
-    const hard = r.rows[0].violations.filter((v) => v.level === 'hard');
+    return publishPreview(ctx.db, await ctx.center(meta.centerId), meta);
+  },
+});
+
+defineRoute({
+  method: 'post',
+  path: '/api/rosters/:rosterId/publish',
+  summary: "Publish a version (its days become pinned for later solves); the month's previous published version is superseded. 409 with the list when it would drop what happened or was agreed since (confirm each by id)",
+  tag: 'rosters',
+  roles: PLANNERS,
+  params: rosterIdParams,
+  body: z.object({ confirm: z.array(z.string().max(100)).max(10_000).default([]) }).default({ confirm: [] }),
+  async handler({ params, body, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const center = await ctx.center(meta.centerId);
+    const hard = await newHardViolations(ctx.db, center, meta);
     if (hard.length > 0) {
-      throw new RuleViolationError(hard[0].rule, `roster ${meta.id} breaks ${hard.length} hard rule(s) and cannot be published; first: ${hard[0].message}`, { hardViolations: hard.length });
+      throw new RuleViolationError(hard[0].rule, `roster ${meta.id} breaks ${hard.length} hard rule(s) the published version does not, and cannot be published; first: ${hard[0].message}`, { hardViolations: hard.length });
     }
-    return ctx.db.transaction(async (tx) => {
-      const published = await publishRoster(tx, meta.id, principal.userId);
-      await audit(tx, { userId: principal.userId, centerId: meta.centerId, action: 'roster.publish', objectKind: 'roster', objectId: meta.id, detail: { month: meta.month, version: meta.version } });
-      return published;
-    });
+    const { roster } = await ctx.db.transaction((tx) => publishKeepingFacts(tx, center, meta, principal.userId, body.confirm));
+    return roster;
   },
 });
 

@@ -7,7 +7,8 @@
  * Why insert into the published roster rather than save a new version: an accepted callout is an operational
  * fact of the day, not a re-plan. A new version per acceptance would supersede the published month several
  * times a day, race with the deputy's own edits and re-judge the whole month; the overtime row instead links to
- * its callout response, and the audit log records who, when and what.
+ * its callout response, a roster fact makes every later version of the month keep it (a replan pins that
+ * person's day), and the audit log records who, when and what.
  *
  * Concurrency: the callout row is locked (FOR UPDATE) so two accepts cannot overfill it, and an advisory lock
  * per agent serializes one person's answers to different callouts (cap, overlap).
@@ -18,6 +19,7 @@ import type { Center } from '../../domain/center-schema.ts';
 import type { Db } from '../../db/db.ts';
 import { audit } from '../../db/repos/audit.ts';
 import { insertAssignments } from '../../db/repos/rosters.ts';
+import { addFacts } from '../../db/repos/roster-facts.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
 import { timed } from '../coverage.ts';
 import { updateRosterCoverage } from '../roster-coverage.ts';
@@ -89,6 +91,7 @@ export async function answerCallout(db: Db, center: Center, calloutId: number, a
     const [assignmentId] = await insertAssignments(tx, Number(rosterId), [a]);
     const coverage = await updateRosterCoverage(tx, Number(rosterId), center.intervalMinutes, [{ assignment: timed(a), sign: 1 }]);
     await tx.query('INSERT INTO callout_responses (callout_id, agent_id, accept, assignment_id) VALUES ($1, $2, true, $3)', [calloutId, answer.agent, assignmentId]);
+    await addFacts(tx, Number(rosterId), [{ agent: answer.agent, date: fresh.date, kind: 'overtime', ref: { callout: calloutId } }]);
     const accepted = (await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM callout_responses WHERE callout_id = $1 AND accept', [calloutId])).rows[0].n;
     notes.push({ channel: 'sms', recipient: answer.agent, payload: { type: 'callout.confirmed', callout: calloutId, queue: row.queue_id, start: a.start, end: a.end } });
     if (row.created_by !== null) notes.push({ channel: 'app', recipient: `user:${row.created_by}`, payload: { type: 'callout.accepted', callout: calloutId, agent: answer.agent, accepted, needed: row.needed } });
