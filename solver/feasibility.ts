@@ -80,6 +80,7 @@ export function checkFeasibility(problem: RosterProblem, built?: SolverModel): F
 
   // R11: what supervisors can cover, per day.
   const gapsByWeekday = new Map<string, string[]>();
+  const shortByCount = new Map<string, string[]>();
   let shiftsNeeded = 0;
   m.horizon.dates.forEach((date, d) => {
     const avail = m.supervisors.filter((s) => s.free[d] || s.pinned[d]);
@@ -106,9 +107,17 @@ export function checkFeasibility(problem: RosterProblem, built?: SolverModel): F
         at = reach;
       }
       shiftsNeeded += used;
-      if (used > avail.length) add('R11', 'impossible', `on ${date} ${used} supervisor shifts are needed to cover every open minute but only ${avail.length} supervisor(s) can work`);
+      if (used > avail.length) {
+        const key = `${used}|${avail.length}`;
+        (shortByCount.get(key) ?? shortByCount.set(key, []).get(key)!).push(date);
+      }
     }
   });
+  // Days with the same shortfall, as date ranges (one line, not one a day).
+  for (const [key, dates] of shortByCount) {
+    const [used, avail] = key.split('|');
+    add('R11', 'impossible', `on ${dateRanges(dates, m.horizon.dates)} ${used} supervisor shifts a day are needed to cover every open minute but only ${avail} supervisor(s) can work (R11)`);
+  }
   for (const [key, dates] of gapsByWeekday) {
     const [weekday, time] = key.split(' ');
     const all = m.horizon.dates.filter((_, d) => WEEKDAYS[m.horizon.weekdays[d]] === weekday && m.openDay[d]).length;
@@ -155,4 +164,16 @@ export function checkFeasibility(problem: RosterProblem, built?: SolverModel): F
     if (capacity < hours) add('R3', 'warning', `queue ${queue}: ${hours.toFixed(0)} agent-hours required in ${monthName}, at most ${capacity.toFixed(0)} available even at every contract's maximum (R3)`);
   });
   return { feasible: !problems.some((p) => p.level === 'impossible'), problems };
+}
+
+/** Dates as runs of consecutive days of the month: "2026-12-01 – 2026-12-05, 2026-12-08". */
+export function dateRanges(dates: readonly string[], month: readonly string[]): string {
+  const index = new Map(month.map((d, i) => [d, i]));
+  const runs: string[][] = [];
+  for (const d of [...dates].sort()) {
+    const run = runs[runs.length - 1];
+    if (run && index.get(d) === index.get(run[run.length - 1])! + 1) run.push(d);
+    else runs.push([d]);
+  }
+  return runs.map((r) => (r.length === 1 ? r[0] : `${r[0]} – ${r[r.length - 1]}`)).join(', ');
 }

@@ -29,6 +29,14 @@ export interface AttendanceMonth {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/**
+ * A rate beside the floor with enough decimals that the two read differently when they differ (94.96% vs
+ * 95%, not 95.0% vs 95.0%).
+ */
+export function pctAgainst(rate: number, floor: number): string {
+  for (let d = 1; d < 6; d++) if ((rate * 100).toFixed(d) !== (floor * 100).toFixed(d)) return `${(rate * 100).toFixed(d)}%`;
+  return pct(rate);
+}
 const EPS = 1e-9;
 
 /** The rulebook's planned attendance of one team (the roster and context narrowed to its members). */
@@ -64,7 +72,7 @@ export async function checkAttendanceFloor(
   const failing = months.find((m) => m.after && m.before && m.after.rate < floor - EPS && m.after.rate < m.before.rate - EPS);
   const numbers = { floor, months };
   const judged = months.filter((m) => m.after);
-  const line = (m: AttendanceMonth) => `${m.team} ${m.month}: ${m.after!.worked} of ${m.after!.worked + m.after!.leave} agent-days attended = ${pct(m.after!.rate)}`;
+  const line = (m: AttendanceMonth) => `${m.team} ${m.month}: ${m.after!.worked} of ${m.after!.worked + m.after!.leave} agent-days attended = ${pctAgainst(m.after!.rate, floor)}`;
   if (!failing) {
     return {
       rule: 'L9', ok: true, numbers,
@@ -75,6 +83,6 @@ export async function checkAttendanceFloor(
     rule: 'L9',
     ok: false,
     numbers,
-    message: `team ${line(failing)} after this leave (${failing.after!.leave} days of approved leave; before ${pct(failing.before!.rate)}), below the ${pct(floor)} floor`,
+    message: `team ${line(failing)} after this leave (${failing.after!.leave} days of approved leave; before ${pctAgainst(failing.before!.rate, floor)}), below the ${pct(floor)} floor`,
   };
 }

@@ -6,7 +6,7 @@
  *   - not the last step: forwards to the next approver on the route;
  *   - the last step: applies the rules that forbid granting at the caller's level, in order —
  *     L7 (lead or supervisor: the supervisor's day already has its person on leave → operations manager),
- *     L9 (planned attendance would fall below the floor → the next level up),
+ *     L9 (planned attendance would fall below the floor → the next level up, who may grant it),
  *     L8 (manager: more than 11 on long leave → director) —
  *     and escalates (200, status "escalated", rule and numbers on the decision) when one says no; otherwise
  *     grants: leave days stored, rostered shifts removed in a new roster version, cover suggested.
@@ -147,9 +147,12 @@ export async function approveLeaveStep(tx: Queryable, center: Center, principal:
     checks.push(l7);
   }
   const l9 = await checkAttendanceFloor(tx, center, { agentId: r.agentId, teamId: team.id, days, bases });
+  // L9: below the floor "needs the next level up" — one level above the one that would have granted it. That
+  // level decides; the chain stops there.
+  const l9Level = r.status === 'escalated' && r.rule === 'L9';
   const above = levelAbove(level);
-  if (!l9.ok && above) return escalate(l9, above);
-  checks.push(l9);
+  if (!l9.ok && above && !l9Level) return escalate(l9, above);
+  checks.push(l9.ok ? l9 : { ...l9, message: `${l9.message}; the ${level}, the level above, may grant leave below the floor and did` });
   if (level === 'manager') {
     const l8 = await checkLongLeaveLock(tx, center, { agentId: r.agentId, days });
     if (!l8.ok) return escalate(l8, 'director');

@@ -1,8 +1,9 @@
 /**
  * The paid hours each current phone agent can work in a month under their contract: contract days
  * (min(contract.maxDays, open days)) × the paid minutes of the longest shift template they may work
- * (src/staffing/shift-time.ts: shift + R10/TR4 meetings), capped by contract.maxMinutes, less approved leave and
- * new-hire training days (MANUAL L10), each taken on a day the agent would otherwise work.
+ * (src/staffing/shift-time.ts: shift + R10/TR4 meetings), capped by contract.maxMinutes, less what approved
+ * leave and new-hire training (MANUAL L10) take: of those open days, the share the agent would have worked
+ * (contract days ÷ open days), since a week of leave holds rest days too.
  * An agent belongs to their team's queue, or else to the first queue among their skills.
  */
 import type { Agent, Center } from '../domain/center-schema.ts';
@@ -27,7 +28,9 @@ export interface AgentCapacity {
   contractHours: number;
   leaveDays: number;
   trainingDays: number;
-  /** contract hours − (leave + training days) × paid hours a day, at least 0. */
+  /** (leave + training days) × contract days ÷ open days: the working days they take. */
+  lostDays: number;
+  /** contract hours − lost days × paid hours a day, at least 0. */
   availableHours: number;
 }
 
@@ -87,6 +90,7 @@ export function agentCapacities(
     const trainingDays = [...open].filter(
       (d) => !leaveSet.has(d) && agent.training.some((t) => t.from <= d && d <= t.to),
     ).length;
+    const lostDays = open.size > 0 ? ((leaveDays + trainingDays) * contractDays) / open.size : 0;
     out.push({
       agent: agent.id,
       queue,
@@ -96,7 +100,8 @@ export function agentCapacities(
       contractHours,
       leaveDays,
       trainingDays,
-      availableHours: Math.max(0, contractHours - (leaveDays + trainingDays) * paidHoursPerDay),
+      lostDays,
+      availableHours: Math.max(0, contractHours - lostDays * paidHoursPerDay),
     });
   }
   return out;

@@ -149,8 +149,10 @@ export function staffingPlan(input: StaffingPlanInput): StaffingPlan {
 
     const sum = (f: (c: AgentCapacity) => number) => mine.reduce((s, c) => s + f(c), 0);
     const contract = step('contract hours', null, `Σ over ${n} agents of min(maxDays, ${openDays} open days) × paid hours a day (capped by maxMinutes)`, sum((c) => c.contractHours), 'hours');
-    const leaveHours = step('approved leave', null, `${sum((c) => c.leaveDays)} agent-days × paid hours a day`, sum((c) => Math.min(c.contractHours, c.leaveDays * c.paidHoursPerDay)), 'hours');
-    const trainingOff = step('new-hire training days of current agents', 'L10', `${sum((c) => c.trainingDays)} agent-days × paid hours a day`, contract - leaveHours - sum((c) => c.availableHours), 'hours');
+    // Leave and training take the share of their days each person would have worked (contract ÷ open days).
+    const share = (c: AgentCapacity) => (openDays > 0 ? c.contractDays / openDays : 0);
+    const leaveHours = step('approved leave', null, `${sum((c) => c.leaveDays)} agent-days × each one's contract share of open days (${fmt(sum((c) => c.leaveDays * share(c)))} working days) × paid hours a day`, sum((c) => Math.min(c.contractHours, c.leaveDays * share(c) * c.paidHoursPerDay)), 'hours');
+    const trainingOff = step('new-hire training days of current agents', 'L10', `${sum((c) => c.trainingDays)} agent-days × contract share × paid hours a day`, contract - leaveHours - sum((c) => c.availableHours), 'hours');
     const C = step('available paid hours', null, `${fmt(contract)} − ${fmt(leaveHours)} − ${fmt(trainingOff)}`, sum((c) => c.availableHours), 'hours');
     const G = step('gap', 'R2', `${fmt(R)} − ${fmt(C)}${R - C <= 0 ? ' (no shortfall)' : ''}`, R - C, 'hours');
 

@@ -1,21 +1,23 @@
 /**
  * Outbound (TSR) staffing by productivity (MANUAL T1): an agent makes `callsPerHour` calls an hour by tier
  * (intern 11, C 13, B 15, A 17 by default, set per queue in the center). The tier mix is the center's phone
- * staff with the queue's skill, weighted by headcount, so the mix rate is Σ nₜ·CPHₜ / Σ nₜ. Staff without a
- * tier count as interns (the lowest T1 rate); a queue nobody has the skill for uses the intern rate, since
- * whoever is hired starts as an intern (T1: interns are in their first 3–6 months).
+ * staff who work the queue (their team's queue, else their first queue skill: agentQueue), weighted by
+ * headcount, so the mix rate is Σ nₜ·CPHₜ / Σ nₜ. Staff without a tier count as interns (the lowest T1 rate);
+ * a queue nobody works uses the intern rate, since whoever is hired starts as an intern (T1: interns are in
+ * their first 3–6 months).
  *
  * Agents required in an interval = target calls ÷ (mix CPH × interval hours), the forecast's `offered` being
  * the number of calls to make.
  */
 import { TIERS, type Center, type OutboundQueue, type Tier } from '../domain/center-schema.ts';
+import { agentQueue } from './agent-capacity.ts';
 
 /** Roles that take calls (supervisors are on the floor, MANUAL R11; managers and the director are not). */
 export const PHONE_ROLES = ['agent', 'lead'] as const;
 
 export interface TierMix {
   queue: string;
-  /** Phone staff with the queue's skill, by tier (untiered counted as intern). */
+  /** Phone staff who work the queue, by tier (untiered counted as intern). */
   headcount: Record<Tier, number>;
   /** Staff counted as interns because they have no tier. */
   untiered: number;
@@ -28,7 +30,9 @@ export function tierMix(center: Center, queue: OutboundQueue, phoneRoles: readon
   const headcount = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
   let untiered = 0;
   for (const agent of center.agents) {
-    if (!phoneRoles.includes(agent.role) || !agent.skills.includes(queue.id)) continue;
+    // The people whose hours count for this queue (agentQueue, as in capacity and the hiring gap): one
+    // population for the calls an hour the requirements assume and the hours that meet them.
+    if (!phoneRoles.includes(agent.role) || agentQueue(center, agent) !== queue.id) continue;
     if (agent.tier) headcount[agent.tier] += 1;
     else {
       headcount.intern += 1;

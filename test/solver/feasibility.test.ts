@@ -35,6 +35,21 @@ describe('checkFeasibility', () => {
     expect(report.problems).toContainEqual({ rule: 'R11', level: 'impossible', message: 'no supervisor can cover Sundays 16:00–20:00 (R11)' });
   });
 
+  it('R11: days short of supervisors in one line as date ranges, with the numbers (2 shifts a day, 1 supervisor)', () => {
+    // Open 08:00–20:00 needs E (08–16) and L (12–20) each day. s2 and s3 are away on 1–5 and 8–10 December,
+    // s3 alone also on 6–7 (near miss: s1 and s2 are enough there).
+    const away = [...days(1, 5), ...days(8, 3)].map((date) => ({ date, reason: 'course' }));
+    const center = tinyCenter((c) => {
+      c.agents!.find((a) => a.id === 's2')!.unavailable = away;
+      c.agents!.find((a) => a.id === 's3')!.unavailable = [...away, ...days(6, 2).map((date) => ({ date, reason: 'course' }))];
+    });
+    const r11 = checkFeasibility({ center, month: MONTH, requirements: [] }).problems.filter((p) => p.rule === 'R11' && /a day are needed/.test(p.message));
+    expect(r11).toEqual([{
+      rule: 'R11', level: 'impossible',
+      message: 'on 2026-12-01 – 2026-12-05, 2026-12-08 – 2026-12-10 2 supervisor shifts a day are needed to cover every open minute but only 1 supervisor(s) can work (R11)',
+    }]);
+  });
+
   it('C2/C3: 20 days unavailable leave 11 in one run, of which at most 10 can be worked', () => {
     const center = tinyCenter((c) => {
       c.agents!.find((a) => a.id === 'a1')!.unavailable = days(1, 20).map((date) => ({ date, reason: 'course' }));

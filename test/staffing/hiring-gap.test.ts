@@ -18,8 +18,9 @@ const stepValue = (q: QueuePlan, label: string) => {
 // shift D = 540 min, meal 60 (R8), 8 breaks × 5 = 40 (R7), 440 min on the phones, paid 540 + 10 briefing (R10) = 550.
 // care: 22 rows × 40 agents × 0.5 h = 440 phone hours → 60 shifts → breaks 40 h, meals 60 h, briefings 10 h
 //   → 550 shift hours; training 3 agents × (1 exam + 2 in-seat) h = 9 (TR2) → 559; ÷ 0.95 (L9) = 588.4211.
-//   capacity: c1 20 d, c2 22 d, c3 20 d (2 days leave) × 550/60 h = 568.3333 − 18.3333 = 550.
-//   gap 38.4211 h; a hire works the median 20 days: 20 × 9.1667 − 3 / 0.95 = 180.1754 → ⌈0.213⌉ = 1.
+//   capacity: c1 20 d, c2 22 d, c3 20 d × 550/60 h = 568.3333; c3's 2 days of leave take the share of them c3
+//   would have worked, 2 × 20/28 = 1.4286 days × 9.1667 h = 13.0952 h → 555.2381.
+//   gap 33.1830 h; a hire works the median 20 days: 20 × 9.1667 − 3 / 0.95 = 180.1754 → ⌈0.184⌉ = 1.
 // tsr: 22 × 80 × 0.5 = 880 phone h → 120 shifts → 1100 h + 2 × 3 training = 1106 → ÷ 0.95 = 1164.2105;
 //   capacity 2 × 20 × 9.1667 = 366.6667; gap 797.5439; mix (17 + 11)/2 = 14 CPH, interns make 11:
 //   per hire 183.3333 × 11/14 − 3.1579 = 140.8897 → ⌈5.661⌉ = 6 interns (T1).
@@ -40,9 +41,9 @@ describe('headcount and hiring gap (MANUAL R2)', () => {
     expect(stepValue(care, 'exam and training hours')).toBe(9);
     expect(care.requiredPaidHours).toBeCloseTo(588.4211, 4);
     expect(stepValue(care, 'contract hours')).toBeCloseTo(568.3333, 4);
-    expect(stepValue(care, 'approved leave')).toBeCloseTo(18.3333, 4);
-    expect(care.availablePaidHours).toBeCloseTo(550, 10);
-    expect(care.gapHours).toBeCloseTo(38.4211, 4);
+    expect(stepValue(care, 'approved leave')).toBeCloseTo(13.0952, 4);
+    expect(care.availablePaidHours).toBeCloseTo(555.2381, 4);
+    expect(care.gapHours).toBeCloseTo(33.183, 4);
     expect(stepValue(care, 'net hours per hire')).toBeCloseTo(180.1754, 4);
     expect(care.hires).toEqual([{ queue: 'care', tier: null, count: 1 }]);
     expect(care.steps.find((s) => s.label === 'required paid hours')?.rule).toBe('L9');
@@ -63,7 +64,7 @@ describe('headcount and hiring gap (MANUAL R2)', () => {
     expect(plan.warnings.some((w) => w.includes('"sales"'))).toBe(true);
   });
 
-  it('without the leave the gap is 38.42 − 18.33 = 20.09 h; 3 more days for c1 (27.5 h) close it, 2 days (18.3 h) do not (near miss)', () => {
+  it('without the leave the gap is 33.18 − 13.10 = 20.09 h; 3 more days for c1 (27.5 h) close it, 2 days (18.3 h) do not (near miss)', () => {
     const noLeave = staffingPlan({ center, month: '2026-02', requirements }).queues.find((q) => q.queue === 'care')!;
     expect(noLeave.gapHours).toBeCloseTo(20.0877, 4);
     expect(noLeave.hires[0].count).toBe(1);
@@ -92,12 +93,19 @@ describe('headcount and hiring gap (MANUAL R2)', () => {
     expect(p.assumptions.find((a) => a.name === 'absenceRate')).toMatchObject({ value: 0.1, rule: 'L9' });
   });
 
-  it('removes L10 new-hire training days of current agents from their capacity', () => {
+  it('removes L10 new-hire training days of current agents from their capacity, at their contract share', () => {
     const training = fixtureCenter((c) => {
       c.agents!.find((a) => a.id === 'c2')!.training = [{ from: '2026-02-01', to: '2026-02-03' }];
     });
     const q = staffingPlan({ center: training, month: '2026-02', requirements }).queues.find((x) => x.queue === 'care')!;
-    expect(stepValue(q, 'new-hire training days of current agents')).toBeCloseTo(27.5, 10);
+    // c2 works 22 of 28 open days: 3 training days take 3 × 22/28 = 2.3571 working days × 9.1667 h = 21.6071 h.
+    expect(stepValue(q, 'new-hire training days of current agents')).toBeCloseTo(21.6071, 4);
+  });
+
+  it('a week of leave (7 calendar days, rest days among them) takes 7 × 20/28 = 5 working days, not 7', () => {
+    const week = Array.from({ length: 7 }, (_, i) => ({ agent: 'c3', date: `2026-02-${String(9 + i).padStart(2, '0')}` }));
+    const q = staffingPlan({ center, month: '2026-02', requirements, approvedLeave: week }).queues.find((x) => x.queue === 'care')!;
+    expect(stepValue(q, 'approved leave')).toBeCloseTo(5 * (550 / 60), 10);
   });
 
   it('rejects leave of an unknown agent, a bad month and bad assumptions with their paths', () => {

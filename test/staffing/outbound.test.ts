@@ -25,6 +25,17 @@ describe('outbound (TSR) staffing by calls per hour (MANUAL T1)', () => {
     expect(mix.callsPerHour).toBe(13.5);
   });
 
+  it('counts the people who work the queue, as capacity does: a care agent with the tsr skill is not in the tsr mix', () => {
+    const center = fixtureCenter((c) => {
+      c.agents!.push({ id: 'c4', role: 'agent', team: 'care-1', skills: ['care', 'tsr'], tier: 'A', contract: { maxDays: 20 } });
+      // Near miss: a tsr-team agent who also has the care skill works tsr, and counts.
+      c.agents!.push({ id: 't5', role: 'agent', team: 'tsr-1', skills: ['care', 'tsr'], tier: 'B', contract: { maxDays: 20 } });
+    });
+    const mix = tierMix(center, tsr(center));
+    expect(mix.headcount).toEqual({ intern: 1, C: 0, B: 1, A: 1 });
+    expect(mix.callsPerHour).toBeCloseTo((17 + 11 + 15) / 3, 10);
+  });
+
   it('uses the queue’s own callsPerHour and the intern rate when nobody has the skill', () => {
     const center = fixtureCenter((c) => {
       c.queues[2] = { id: 'tsr', kind: 'outbound', callsPerHour: { intern: 10, C: 12, B: 14, A: 20 } };
