@@ -200,6 +200,13 @@ describe('dashboard in headless Chromium', () => {
     expect(await page.textContent('[data-role=best-so-far]')).toMatch(/understaffed h: [\d,.]+/);
     await page.waitForSelector(`a[href^="#/roster?month=${next}&roster="]`);
     await shot(page, 'deputy-roster-solved');
+    // The new draft: publishing it shows what it changes against the published month and what it would drop.
+    await page.click(`a[href^="#/roster?month=${next}&roster="]`);
+    await page.waitForSelector('.publish[data-drops]');
+    expect(await page.textContent('.publish')).toMatch(/Against the published version \d+: [\d,]+ person-days change|No version of this month is published yet/);
+    expect(await page.getAttribute('.publish', 'data-drops')).toBe('0');
+    expect(await page.isEnabled('.publish button[data-action=publish]')).toBe(true);
+    await shot(page, 'deputy-roster-draft');
     expect(pageProblems(page)).toEqual([]);
   });
 

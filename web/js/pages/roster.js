@@ -2,11 +2,13 @@
  * Roster (deputy, supervisor, lead; managers too): a month's roster version with its score; for a chosen day
  * the required vs scheduled agents per interval and a Gantt-like view of the shifts with breaks and meals,
  * grouped by team; for a chosen agent the month's calendar; export as CSV; for planners a solve button that
- * shows the job's progress bar and best-so-far score while it runs, and publish.
+ * shows the job's progress bar and best-so-far score while it runs (a replan from a chosen day keeps the days
+ * before it and every agreed fact), and publish with what it changes and what it would drop, confirmed one by
+ * one (publish-preview.js).
  *
  * Endpoints: GET /api/centers/:id/rosters?month=, GET /api/rosters/:id, GET /api/rosters/:id/coverage,
  * GET /api/rosters/:id/export?format=csv, POST /api/centers/:id/rosters (→ job, GET /api/jobs/:id),
- * POST /api/rosters/:id/publish.
+ * GET /api/rosters/:id/publish-preview, POST /api/rosters/:id/publish.
  */
 import { api, request } from '../api.js';
 import { mayPlanRoster } from '../access.js';
@@ -17,6 +19,7 @@ import { addDays, clock, day, daysOfMonth, hours, localDate, monthOf, num } from
 import { gantt } from '../gantt.js';
 import { t } from '../i18n.js';
 import { jobProgress } from '../job-progress.js';
+import { publishPanel } from '../publish-preview.js';
 import { chooseRoster, monthParam, monthSelect, rosterAssignments, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
 
 export async function render(root, ctx) {
@@ -89,20 +92,11 @@ function summaryCard(ctx, roster, full) {
   const status = h('div.result');
   const actions = h('div.actions',
     h('button.secondary', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => exportCsv(roster, status) }, t('roster.export')));
+  const publish = h('div.publish-slot');
   if (mayPlanRoster(me) && roster.status === 'draft') {
-    actions.append(h('button', {
-      type: 'button', dataset: { action: 'publish' },
-      async onclick(e) {
-        e.target.disabled = true;
-        try {
-          await api.post(`/api/rosters/${roster.id}/publish`);
-          ctx.go({ roster: String(roster.id), published: String(Date.now()) });
-        } catch (err) {
-          fill(status, errorBox(err));
-          e.target.disabled = false;
-        }
-      },
-    }, t('roster.publish')));
+    publishPanel(roster, () => ctx.go({ roster: String(roster.id), published: String(Date.now()) }))
+      .then((panel) => fill(publish, panel))
+      .catch((err) => fill(publish, errorBox(err)));
   }
   return h('section.card', { dataset: { roster: String(roster.id), status: roster.status } },
     h('h2', t('roster.summary', { version: roster.version, status: t(`roster.status.${roster.status}`) })),
@@ -114,7 +108,8 @@ function summaryCard(ctx, roster, full) {
       typeof bound === 'number' ? kpi(hours(bound), t('roster.bound')) : null),
     phases.length ? h('p.note', { title: stats.lowerBound?.method ?? '' }, t('roster.phases', { s: num(phases.reduce((x, p) => x + p.ms, 0) / 1000, 1), phases: phases.map((p) => `${p.phase} ${num(p.ms / 1000, 1)} s`).join(' → ') })) : null,
     roster.publishedAt ? h('p.note', t('roster.publishedAt', { at: day(roster.publishedAt.slice(0, 10)) })) : null,
-    actions, status);
+    stats.replan ? h('p.note', t('roster.replan', { from: day(stats.replan.from), version: stats.replan.baseVersion, days: num(stats.replan.keptDays), overtime: num(stats.replan.keptOvertime) })) : null,
+    actions, publish, status);
 }
 
 async function exportCsv(roster, status) {
@@ -141,6 +136,7 @@ function solveCard(ctx, month) {
       const body = { month: data.get('month') };
       const limit = Number(data.get('timeLimitSeconds'));
       if (limit > 0) body.timeLimitSeconds = limit;
+      if (data.get('replanFrom')) body.replanFrom = data.get('replanFrom');
       try {
         const job = await api.post(`/api/centers/${encodeURIComponent(center.id)}/rosters`, body);
         const p = jobProgress(job.jobId ?? job.id, { title: t('roster.solving', { month: body.month }) });
@@ -155,6 +151,7 @@ function solveCard(ctx, month) {
   },
   input('month', { type: 'month', value: month > monthOf(localDate()) ? month : monthOf(addDays(`${month}-28`, 7)), required: true }, t('common.month')),
   input('timeLimitSeconds', { type: 'number', min: 5, max: 600, value: 60 }, t('roster.timelimit')),
+  input('replanFrom', { type: 'date', min: localDate() }, t('roster.replanFrom')),
   h('button', { type: 'submit', dataset: { action: 'solve' } }, t('roster.solve')));
   return h('details.card.run', { open: false }, h('summary', t('roster.solve.title')), form, out);
 }
