@@ -11,13 +11,15 @@ import type { ForecastPoint } from '../formats/forecast-csv.ts';
 import type { TrafficRow } from '../formats/traffic-csv.ts';
 import { dayIntervals } from '../time/local-day.ts';
 import { DEFAULT_AHT_SECONDS, forecastAht } from './aht.ts';
-import { runBacktest, type Backtest } from './backtest.ts';
+import { combineValues, levelProfileEnsemble, runBacktest } from './backtest.ts';
+import { choose, type Choice } from './selection.ts';
 import { buildQueueHistory, type QueueHistory } from './grid.ts';
-import { MODELS, modelByName, SEASONAL_NAIVE } from './models/registry.ts';
+import { LEVEL_PROFILE, MODELS, modelByName } from './models/registry.ts';
 import { defaultAhtFor, parseForecastOptions, type ParsedOptions } from './options.ts';
 import { bandAt, intervalBands } from './prediction-intervals.ts';
 import { assertAggregatable, buildSourceSeries, groupByQueue, type SourceSeries } from './series.ts';
 import { applySpecialDays, excludeFromTraining, specialCalendar, type SpecialCalendar } from './special-days.ts';
+import { inferHolidays } from './inferred-holidays.ts';
 import type { ForecastModel, ForecastOptions, ForecastReport, QueueReport, SkippedModel } from './types.ts';
 import { dateOfDay, dayOfDate, weekdayOfDay, ZoneClock } from './zone-clock.ts';
 
@@ -29,68 +31,57 @@ export interface ForecastResult {
 }
 
 const MIN_HISTORY_DAYS = 7;
-const FALLBACK_ORDER = ['whi-mean-linear-6w', 'whi-mean-4w', SEASONAL_NAIVE];
 
-interface Choice {
-  name: string;
-  members: Array<{ model: string; weight: number }>;
-  reason: string;
-}
-
-function choose(o: ParsedOptions, backtest: Backtest, eligible: readonly ForecastModel[]): Choice {
-  if (o.model !== 'auto') return { name: o.model, members: [{ model: o.model, weight: 1 }], reason: 'named in the request' };
-  const best = backtest.rows.find((r) => Number.isFinite(r.wMAPE));
-  if (best) {
-    return {
-      name: best.model,
-      members: best.members ?? [{ model: best.model, weight: 1 }],
-      reason: `lowest backtest wMAPE (${(best.wMAPE * 100).toFixed(2)}%) over ${backtest.origins.length} origin(s), ${backtest.horizonDays}-day horizon`,
-    };
-  }
-  const fallback = FALLBACK_ORDER.find((name) => eligible.some((m) => m.name === name)) ?? SEASONAL_NAIVE;
-  return { name: fallback, members: [{ model: fallback, weight: 1 }], reason: `no backtest possible (${backtest.note ?? 'no scored intervals'}); default model` };
-}
-
-function forecastRows(history: QueueHistory, members: Choice['members'], targetDates: string[], closed: ReadonlySet<string>): Float64Array[] {
+/** The rows of a model or combination (members may be the level-profile ensemble, itself a combination). */
+function forecastRows(history: QueueHistory, choice: Pick<Choice, 'how' | 'members'>, targetDates: string[], closed: ReadonlySet<string>): Float64Array[] {
   const input = { grid: history.grid, trainEnd: history.grid.dates.length, lead: 0, closedDates: closed, targetDates, targetWeekdays: targetDates.map((d) => weekdayOfDay(dayOfDate(d))) };
-  const parts = members.map(({ model, weight }) => ({ rows: modelByName(model)!.forecast(input), weight }));
-  return targetDates.map((_, t) => {
-    const row = new Float64Array(history.grid.slots);
-    for (const p of parts) for (let s = 0; s < row.length; s++) row[s] += p.weight * p.rows[t][s];
-    return row;
-  });
+  const rowsOf = (name: string): Float64Array[] => {
+    const model = modelByName(name);
+    if (model) return model.forecast(input);
+    const ensemble = levelProfileEnsemble(new Set(MODELS.map((m) => m.name)))!;
+    return forecastRows(history, ensemble, targetDates, closed);
+  };
+  const parts = choice.members.map(({ model }) => rowsOf(model));
+  const combination = { name: '', how: choice.how, members: choice.members };
+  return targetDates.map((_, t) => Float64Array.from(parts[0][t], (_, s) => combineValues(combination, parts.map((p) => p[t][s]))));
 }
 
 function forecastQueue(series: SourceSeries, o: ParsedOptions, clock: ZoneClock) {
-  const specialDates = new Set(o.specialDays.map((d) => d.date));
-  const closedDates = new Set(o.specialDays.filter((d) => d.closed).map((d) => d.date));
+  const horizonEnd = dateOfDay(dayOfDate(o.from) + o.days - 1);
+  const inferred = o.specialDays.length > 0 ? { days: [], note: 'the center declares its special days' } : inferHolidays(series, o.zone, horizonEnd, o.specialDays);
+  const specialDays = [...o.specialDays, ...inferred.days];
+  const specialDates = new Set(specialDays.map((d) => d.date));
+  const closedDates = new Set(specialDays.filter((d) => d.closed).map((d) => d.date));
   const history = buildQueueHistory(series, clock, o.intervalMinutes, specialDates, closedDates);
   const { grid } = history;
-  const cal: SpecialCalendar = specialCalendar(o.specialDays, grid.openDays);
+  const cal: SpecialCalendar = specialCalendar(specialDays, grid.openDays);
   excludeFromTraining(grid, cal);
   const n = grid.dates.length;
   const fromDay = dayOfDate(o.from);
   const lead = fromDay - series.lastDay - 1;
   const targetDates = Array.from({ length: lead + o.days }, (_, k) => dateOfDay(series.lastDay + 1 + k));
 
+  // History days up to the forecast's start (a weekday center's last week ends on a Friday).
+  const historyDays = n + Math.max(0, lead);
   const skipped: SkippedModel[] = [];
   const eligible = MODELS.filter((m) => {
-    if (m.minHistoryDays <= n) return true;
-    skipped.push({ model: m.name, reason: `needs ${m.minHistoryDays} days of history, has ${n}` });
+    if (m.minHistoryDays <= historyDays) return true;
+    skipped.push({ model: m.name, reason: `needs ${m.minHistoryDays} days of history, has ${historyDays}` });
     return false;
   });
-  if (o.model !== 'auto' && !eligible.some((m) => m.name === o.model)) {
+  if (o.model !== 'auto' && o.model !== LEVEL_PROFILE && !eligible.some((m) => m.name === o.model)) {
     const m = modelByName(o.model)!;
     throw new ValidationError(`model ${o.model} needs more history`, [
-      { where: 'model', message: `${o.model} needs ${m.minHistoryDays} days of history; queue "${series.queue}" has ${n}` },
+      { where: 'model', message: `${o.model} needs ${m.minHistoryDays} days of history; queue "${series.queue}" has ${historyDays}` },
     ]);
   }
   const backtest = runBacktest(grid, eligible, { horizonDays: lead + o.days, weeks: o.backtestWeeks, closedDates: cal.closed });
   skipped.push(...backtest.skipped);
-  const choice = choose(o, backtest, eligible);
-  const rows = forecastRows(history, choice.members, targetDates, cal.closed);
+  const choice = choose(o.model, backtest, new Set(eligible.map((m) => m.name)), historyDays);
+  const rows = forecastRows(history, choice, targetDates, cal.closed);
   const { treatments, closedTargets } = applySpecialDays(grid, cal, targetDates, rows);
-  const bands = intervalBands(grid.slots, o.coverage, backtest.slots, backtest.actual, backtest.predictions.get(choice.name));
+  const chosenPred = backtest.predictions.get(choice.name);
+  const bands = intervalBands(o.coverage, chosenPred ? { ahead: backtest.cellAhead, actual: backtest.actual, pred: chosenPred } : undefined);
   const aht = forecastAht(history, defaultAhtFor(o, series.queue, DEFAULT_AHT_SECONDS));
 
   const toPoints = (dayRows: Float64Array[], model: string, withBands: boolean): ForecastPoint[] => {
@@ -103,7 +94,7 @@ function forecastQueue(series: SourceSeries, o: ParsedOptions, clock: ZoneClock)
         const s = Math.floor(iv.minuteOfDay / o.intervalMinutes);
         if (!grid.openSlots[w][s]) continue;
         const f = Math.max(0, dayRows[t][s]);
-        const band = withBands ? bandAt(bands, s, f) : { lower: f, upper: f };
+        const band = withBands ? bandAt(bands, t, f) : { lower: f, upper: f };
         points.push({ queue: series.queue, intervalStart: iv.start, offered: f, ahtSeconds: aht.seconds[w][s], lower: band.lower, upper: band.upper, model });
       }
     }
@@ -115,12 +106,12 @@ function forecastQueue(series: SourceSeries, o: ParsedOptions, clock: ZoneClock)
   if (o.allModels) {
     byModel = {};
     for (const m of eligible) {
-      const r = forecastRows(history, [{ model: m.name, weight: 1 }], targetDates, cal.closed);
+      const r = forecastRows(history, { how: 'mean', members: [{ model: m.name, weight: 1 }] }, targetDates, cal.closed);
       applySpecialDays(grid, cal, targetDates, r);
       byModel[m.name] = toPoints(r, m.name, false);
     }
     for (const c of backtest.combinations) {
-      const r = forecastRows(history, c.members, targetDates, cal.closed);
+      const r = forecastRows(history, c, targetDates, cal.closed);
       applySpecialDays(grid, cal, targetDates, r);
       byModel[c.name] = toPoints(r, c.name, false);
     }
@@ -135,8 +126,10 @@ function forecastQueue(series: SourceSeries, o: ParsedOptions, clock: ZoneClock)
     gaps: history.gaps,
     backtest: { origins: backtest.origins, horizonDays: backtest.horizonDays, rows: backtest.rows, ...(backtest.note ? { note: backtest.note } : {}) },
     skipped,
+    windows: eligible.map((m) => ({ model: m.name, days: Math.min(m.windowDays ?? historyDays, historyDays), windowDays: m.windowDays ?? null })),
     chosen: { model: choice.name, ...(choice.members.length > 1 ? { members: choice.members } : {}), reason: choice.reason },
     specialDays: treatments,
+    holidays: inferred.note,
     aht: { source: aht.source, meanSeconds: Math.round(aht.meanSeconds * 10) / 10 },
     intervals: { coverage: o.coverage, method: bands.method },
   };
@@ -158,8 +151,10 @@ export function forecast(history: readonly TrafficRow[], options: ForecastOption
   const problems: ProblemItem[] = [];
   const fromDay = dayOfDate(o.from);
   for (const s of series) {
-    const span = s.lastDay - s.firstDay + 1;
-    const range = `${dateOfDay(s.firstDay)} to ${dateOfDay(s.lastDay)}`;
+    // The history's days run up to the forecast's start (closed days at its end count: a weekday center's week
+    // of history ends on a Friday).
+    const span = Math.max(s.lastDay, fromDay - 1) - s.firstDay + 1;
+    const range = `${dateOfDay(s.firstDay)} to ${dateOfDay(Math.max(s.lastDay, fromDay - 1))}`;
     if (span < MIN_HISTORY_DAYS) {
       problems.push({ where: `history, queue "${s.queue}"`, message: `covers ${span} day(s) (${range}); at least ${MIN_HISTORY_DAYS} days (one full week) are needed, ${Math.max(...MODELS.map((m) => m.minHistoryDays))} for every model, and more for a backtest` });
     }

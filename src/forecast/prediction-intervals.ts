@@ -1,63 +1,82 @@
 /**
- * Prediction intervals from backtest residuals, per slot of the day: the empirical quantiles of the scaled
- * errors z = (actual − forecast) / √max(forecast, 1) of the chosen forecast, pooled over the slot and its two
- * neighbours on each side, give  lower = f + z_lo √max(f,1), upper = f + z_hi √max(f,1)  (clipped at 0).
- * Empirical out-of-sample error quantiles are the method of R.L. Winkler & W.L. Williams, "Empirical prediction
- * intervals", Management Science 17(9), 1971 (also Hyndman & Athanasopoulos 2021, §5.5); the √f scaling makes
- * errors of busy and quiet intervals comparable, as for Poisson counts. With no backtest, the interval is the
- * Poisson one, f ± z √f with z the normal quantile.
+ * Prediction intervals by split conformal prediction over the backtest's daily origins (V. Vovk, A. Gammerman,
+ * G. Shafer, "Algorithmic Learning in a Random World", 2005; J. Lei et al., "Distribution-free predictive
+ * inference for regression", JASA 113, 2018): the nonconformity score of a scored interval is its scaled error
+ * q = (actual − forecast) / scale(forecast), scale(f) = √(f + (ρ f)²) — Poisson noise plus a relative
+ * day-level error ρ, so quiet and busy intervals are comparable — and the band is f + scale(f) × the empirical
+ * quantiles of q, taken apart for each horizon (day 1, days 2–7, 8–14, 15 and later), since errors grow with
+ * the lead. With few scores in a horizon the quantiles are drawn toward a stated default dispersion, the normal
+ * quantiles ±z at ρ = DEFAULT_RHO, in proportion to how far the scores fall short of MIN_SCORES — a short
+ * history gets a wide band from the default, not a narrow one from a handful of errors; and never narrower than
+ * FLOOR_SHARE of the default.
  */
 import { probit, quantileSorted } from 'simple-statistics';
 
-/** Neighbouring slots pooled on each side. */
-const POOL = 2;
-/** Fewest pooled residuals for an empirical quantile; fewer → the Poisson interval. */
-const MIN_RESIDUALS = 10;
+/** Relative day-level error of the default dispersion (8% of the forecast, beside Poisson noise). */
+export const DEFAULT_RHO = 0.08;
+/** Scores a horizon needs before its quantiles are its own. */
+export const MIN_SCORES = 1000;
+/**
+ * The band is never narrower than this share of the default dispersion: conformal quantiles assume the coming
+ * weeks are like the backtested ones, and a calm stretch before a change would otherwise give a band that is
+ * too narrow exactly when it matters.
+ */
+export const FLOOR_SHARE = 0.85;
+/** First day ahead (0-based) of each horizon group. */
+const HORIZONS = [0, 1, 7, 14];
 
 export interface IntervalBands {
   method: string;
-  /** Quantiles of the scaled error per slot; null → Poisson. */
-  low: Array<number | null>;
-  high: Array<number | null>;
-  zPoisson: number;
+  /** Lower and upper quantile of the scaled error per horizon group. */
+  low: number[];
+  high: number[];
+  rho: number;
 }
 
-export function intervalBands(slots: number, coverage: number, cellSlots?: Int32Array, actual?: Float64Array, pred?: Float64Array): IntervalBands {
+export const scaleOf = (f: number, rho: number) => Math.sqrt(Math.max(f, 0) + (rho * f) ** 2);
+export const horizonGroup = (ahead: number) => HORIZONS.filter((h) => ahead >= h).length - 1;
+
+export interface ScoredCells {
+  /** Days ahead of each cell (0 = the first forecast day). */
+  ahead: Int32Array;
+  actual: Float64Array;
+  pred: Float64Array;
+}
+
+export function intervalBands(coverage: number, cells?: ScoredCells): IntervalBands {
   const qLow = (1 - coverage) / 2;
-  const qHigh = 1 - qLow;
-  const zPoisson = probit(qHigh);
-  const low: Array<number | null> = new Array(slots).fill(null);
-  const high: Array<number | null> = new Array(slots).fill(null);
-  if (!cellSlots || !actual || !pred || actual.length === 0) {
-    return { method: `Poisson ±${zPoisson.toFixed(2)}√f (no backtest residuals)`, low, high, zPoisson };
+  const z = probit(1 - qLow);
+  const rho = DEFAULT_RHO;
+  const scores: number[][] = HORIZONS.map(() => []);
+  if (cells) for (let c = 0; c < cells.actual.length; c++) scores[horizonGroup(cells.ahead[c])].push((cells.actual[c] - cells.pred[c]) / Math.max(1e-9, scaleOf(cells.pred[c], rho)));
+  const low: number[] = [];
+  const high: number[] = [];
+  const counts: number[] = [];
+  // A horizon without scores of its own borrows the nearest shorter one's (errors only grow with the lead).
+  let borrowed: number[] = [];
+  for (const s of scores) {
+    const own = s.length > 0 ? s.sort((a, b) => a - b) : borrowed;
+    borrowed = own;
+    const w = Math.min(1, own.length / MIN_SCORES);
+    const lo = w * (own.length ? quantileSorted(own, qLow) : 0) + (1 - w) * -z;
+    const hi = w * (own.length ? quantileSorted(own, 1 - qLow) : 0) + (1 - w) * z;
+    low.push(Math.min(lo, -FLOOR_SHARE * z));
+    high.push(Math.max(hi, FLOOR_SHARE * z));
+    counts.push(s.length);
   }
-  const bySlot: number[][] = Array.from({ length: slots }, () => []);
-  for (let c = 0; c < actual.length; c++) bySlot[cellSlots[c]].push((actual[c] - pred[c]) / Math.sqrt(Math.max(pred[c], 1)));
-  let empirical = 0;
-  for (let s = 0; s < slots; s++) {
-    const pooled: number[] = [];
-    for (let k = Math.max(0, s - POOL); k <= Math.min(slots - 1, s + POOL); k++) pooled.push(...bySlot[k]);
-    if (bySlot[s].length === 0 || pooled.length < MIN_RESIDUALS) continue;
-    pooled.sort((a, b) => a - b);
-    low[s] = quantileSorted(pooled, qLow);
-    high[s] = quantileSorted(pooled, qHigh);
-    empirical++;
-  }
+  const total = counts.reduce((a, b) => a + b, 0);
   return {
-    method: `empirical ${Math.round(coverage * 100)}% quantiles of backtest errors per interval (scaled by √forecast, ±${POOL} neighbouring intervals pooled)${empirical < slots ? '; Poisson where an interval had too few' : ''}`,
+    method: `conformal ${Math.round(coverage * 100)}% band: quantiles of the backtest's scaled errors (actual − forecast) ÷ √(f + (${rho}·f)²) per horizon (day 1, 2–7, 8–14, 15+: ${counts.join(' / ')} scores)` +
+      (total < MIN_SCORES * HORIZONS.length ? `, drawn toward the default ±${z.toFixed(2)} where a horizon has fewer than ${MIN_SCORES}` : '') +
+      `; at least ${FLOOR_SHARE} × the default`,
     low,
     high,
-    zPoisson,
+    rho,
   };
 }
 
-export function bandAt(bands: IntervalBands, slot: number, f: number): { lower: number; upper: number } {
-  const scale = Math.sqrt(Math.max(f, 1));
-  const lo = bands.low[slot];
-  const hi = bands.high[slot];
-  if (lo === null || hi === null) {
-    const half = bands.zPoisson * Math.sqrt(Math.max(f, 0));
-    return { lower: Math.max(0, f - half), upper: f + half };
-  }
-  return { lower: Math.max(0, Math.min(f, f + lo * scale)), upper: Math.max(f, f + hi * scale) };
+export function bandAt(bands: IntervalBands, ahead: number, f: number): { lower: number; upper: number } {
+  const g = horizonGroup(ahead);
+  const scale = scaleOf(f, bands.rho);
+  return { lower: Math.max(0, Math.min(f, f + bands.low[g] * scale)), upper: Math.max(f, f + bands.high[g] * scale) };
 }

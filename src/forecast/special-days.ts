@@ -6,7 +6,7 @@
  * takes the median ratio (actual ÷ normal) of past special days of the same name, else of the same kind. The
  * first open day after closed days gets the normal forecast plus a share of their normal volume (a closed
  * Friday and Monday both pour into Tuesday); the share is learned from the history's closed days (median of
- * (actual − normal) ÷ normal of the closed days), or is 0 when the history has no closed special day.
+ * (actual − normal) ÷ normal of the closed days), or DEFAULT_CARRY_OVER when the history has no closed special day.
  * "Normal" for a past date is the mean of up to four usable days of the same weekday on each side.
  */
 import { median } from 'simple-statistics';
@@ -19,6 +19,11 @@ import type { DayGrid, SpecialDay, SpecialDayTreatment } from './types.ts';
 import { dateOfDay, dayOfDate, weekdayOfDay } from './zone-clock.ts';
 
 const NEIGHBOUR_WEEKS = 4;
+/**
+ * Share of a closed day's volume that arrives on the next open day when the history has no closed day to learn
+ * it from: callers who could not get through call back, but most of a holiday's demand does not move.
+ */
+export const DEFAULT_CARRY_OVER = 0.2;
 
 export function parseSpecialDays(input: unknown): SpecialDay[] {
   const parsed = z.array(specialDaySchema).safeParse(input ?? []);
@@ -199,13 +204,15 @@ export function applySpecialDays(
     }, 0);
     const closedDate = closedDates.join(', ');
     const base = total(normal[t], date);
-    if (Number.isNaN(carry) || !(lost > 0) || !(base > 0)) {
-      treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: Number.isNaN(carry) ? 'no closed day in the history to learn the carry-over from: normal forecast' : 'normal forecast' });
+    if (!(lost > 0) || !(base > 0)) {
+      treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: 'normal forecast' });
       return;
     }
-    const factor = 1 + (carry * lost) / base;
+    const share = Number.isNaN(carry) ? DEFAULT_CARRY_OVER : carry;
+    const factor = 1 + (share * lost) / base;
     for (let s = 0; s < rows[t].length; s++) rows[t][s] *= factor;
-    treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: `normal + ${round(carry)} of the closed day${closedDates.length > 1 ? 's\'' : '\'s'} volume (× ${round(factor)})` });
+    const source = Number.isNaN(carry) ? `the default share (no closed day in the history to learn it from)` : 'learned from the history\'s closed days';
+    treatments.push({ date, kind: 'after-closed', name: `after ${closedDate}`, treatment: `normal + ${round(share)} of the closed day${closedDates.length > 1 ? 's\'' : '\'s'} volume, ${source} (× ${round(factor)})` });
   });
   return { treatments, closedTargets };
 }

@@ -53,6 +53,13 @@ export interface ForecastModel {
   method: string;
   /** Fewest calendar days of history the model needs; fewer → skipped with a reason. */
   minHistoryDays: number;
+  /**
+   * Extrapolates a fitted trend over the horizon: chosen automatically only with a year of history (a trend
+   * read off a few weeks is usually a passing dip or swell); always available by name.
+   */
+  extrapolatesTrend?: boolean;
+  /** Days of history it trains on at most (a shorter history shrinks the window); absent = all of it. */
+  windowDays?: number;
   forecast(input: ModelInput): Float64Array[];
 }
 
@@ -129,8 +136,12 @@ export interface QueueReport {
   gaps: { count: number; intervals: number; runs: GapRun[] };
   backtest: { origins: string[]; horizonDays: number; rows: BacktestRow[]; note?: string };
   skipped: SkippedModel[];
+  /** The training window each model used: its own window, shrunk to the history where that is shorter. */
+  windows: Array<{ model: string; days: number; windowDays: number | null }>;
   chosen: { model: string; members?: Array<{ model: string; weight: number }>; reason: string };
   specialDays: SpecialDayTreatment[];
+  /** Where the holidays came from: declared by the center, or the country's public holidays and why. */
+  holidays: string;
   aht: { source: 'history' | 'default'; meanSeconds: number };
   intervals: { coverage: number; method: string };
 }

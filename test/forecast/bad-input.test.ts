@@ -23,24 +23,27 @@ function problems(fn: () => unknown) {
 
 describe('too little history', () => {
   it('under one week is refused, saying how much is needed', () => {
-    const [p] = problems(() => forecast(days(6), { ...base, from: '2025-03-10' }));
+    const [p] = problems(() => forecast(days(6), { ...base, from: '2025-03-09' }));
     expect(p.where).toBe('history, queue "default"');
-    expect(p.message).toMatch(/covers 6 day\(s\) \(2025-03-03 to 2025-03-08\); at least 7 days \(one full week\) are needed, 84 for every model/);
+    expect(p.message).toMatch(/covers 6 day\(s\) \(2025-03-03 to 2025-03-08\); at least 7 days \(one full week\) are needed, 7 for every model/);
   });
 
-  it('exactly one week works: only seasonal naive, the others skipped with their reasons', () => {
+  it('exactly one week works: every family forecasts, on the window it has; the default ensemble and band', () => {
     const r = forecast(days(7), { ...base, from: '2025-03-10' });
     const q = r.report.queues[0];
-    expect(q.chosen.model).toBe('seasonal-naive');
+    expect(q.chosen.model).toBe('level-profile');
     expect(q.backtest.note).toMatch(/too short to backtest/);
-    expect(q.skipped.find((s) => s.model === 'top-down-ets')!.reason).toBe('needs 21 days of history, has 7');
-    expect(q.intervals.method).toMatch(/Poisson/);
+    expect(q.skipped).toEqual([]);
+    expect(q.windows.find((w) => w.model === 'whi-mean-decay0.9-12w')).toEqual({ model: 'whi-mean-decay0.9-12w', days: 7, windowDays: 84 });
+    expect(q.windows.find((w) => w.model === 'lp-h10')).toEqual({ model: 'lp-h10', days: 7, windowDays: null });
+    expect(q.intervals.method).toMatch(/^conformal 80% band: .*0 \/ 0 \/ 0 \/ 0 scores\), drawn toward the default/);
     expect(r.points).toHaveLength(7 * 28);
   });
 
-  it('a named model without enough history is refused', () => {
-    const [p] = problems(() => forecast(days(14), { ...base, from: '2025-03-17', model: 'svd-k3' }));
-    expect(p).toEqual({ where: 'model', message: 'svd-k3 needs 28 days of history; queue "default" has 14' });
+  it('a named model runs on a short history too, on the window it has', () => {
+    const r = forecast(days(14), { ...base, from: '2025-03-17', model: 'svd-k3' });
+    expect(r.report.queues[0].chosen.model).toBe('svd-k3');
+    expect(r.report.queues[0].windows.find((w) => w.model === 'svd-k3')).toEqual({ model: 'svd-k3', days: 14, windowDays: 182 });
   });
 
   it('an empty history is refused', () => expect(problems(() => forecast([], base))[0].message).toMatch(/at least 7 days/));
@@ -66,7 +69,7 @@ describe('bad options', () => {
   it('an unknown model, a bad interval, day count and coverage, all at once', () => {
     const ps = problems(() => forecast(history, { ...base, model: 'prophet', intervalMinutes: 45, days: 0, coverage: 1 }));
     expect(ps.map((p) => p.where).sort()).toEqual(['$.coverage', '$.days', '$.intervalMinutes', '$.model']);
-    expect(ps.find((p) => p.where === '$.model')!.message).toMatch(/must be "auto" or one of: seasonal-naive, whi-mean-4w/);
+    expect(ps.find((p) => p.where === '$.model')!.message).toMatch(/must be "auto" or one of: seasonal-naive, lp-h5, .*, level-profile$/);
   });
 
   it('an unknown queue', () => {

@@ -48,8 +48,10 @@ function positionTerms(date: string, isOpen: (day: number) => boolean): number[]
 export function calendarRegression(o: CalendarRegressionOptions): ForecastModel {
   return {
     name: o.name,
+    extrapolatesTrend: o.trendPenalty < 1,
     method: `log-linear ridge regression of daily totals on weekday, trend (penalty ${o.trendPenalty}) and month position (Brown et al. 2005; Weinberg et al. 2007) × smoothed intraday profile`,
-    minHistoryDays: 42,
+    minHistoryDays: 7,
+    windowDays: 7 * o.weeks,
     forecast(input: ModelInput): Float64Array[] {
       const out = emptyForecast(input);
       const { grid, trainEnd } = input;

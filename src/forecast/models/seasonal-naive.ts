@@ -14,6 +14,7 @@ export const seasonalNaive: ForecastModel = {
   name: 'seasonal-naive',
   method: 'seasonal naive, last observed same weekday (Hyndman & Athanasopoulos 2021, §5.2)',
   minHistoryDays: 7,
+  windowDays: 7,
   forecast(input: ModelInput): Float64Array[] {
     const out = emptyForecast(input);
     const cache = new Map<number, Float64Array>();

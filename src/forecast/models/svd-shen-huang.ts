@@ -25,7 +25,8 @@ export function svdShenHuang(o: SvdOptions): ForecastModel {
   return {
     name: `svd-k${o.components}`,
     method: `SVD of the day × interval matrix, ${o.components} components, weekday means + AR(1) on the scores (Shen & Huang 2008, MSOM 10:391)`,
-    minHistoryDays: 28,
+    minHistoryDays: 7,
+    windowDays: 7 * o.weeks,
     forecast(input: ModelInput): Float64Array[] {
       const out = emptyForecast(input);
       const { grid } = input;

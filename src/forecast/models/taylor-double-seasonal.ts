@@ -151,7 +151,7 @@ function run(series: Series, start: State, p: Params, lag: number, residuals?: F
 export const taylorDoubleSeasonal: ForecastModel = {
   name: 'taylor-dshw',
   method: 'double-seasonal Holt-Winters, daily and weekly cycles, AR(1) residual adjustment (Taylor 2003, JORS 54:799)',
-  minHistoryDays: 21,
+  minHistoryDays: 7,
   forecast(input: ModelInput): Float64Array[] {
     const out = emptyForecast(input);
     const series = observedSeries(input);

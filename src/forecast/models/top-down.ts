@@ -12,7 +12,8 @@ import { dailyTotals, intradayProfiles } from './intraday-profile.ts';
 export const topDownEts: ForecastModel = {
   name: 'top-down-ets',
   method: 'daily totals by damped-trend Holt-Winters with weekly seasonality (Gardner & McKenzie 1985) × smoothed intraday profile per weekday',
-  minHistoryDays: 21,
+  minHistoryDays: 7,
+  extrapolatesTrend: true,
   forecast(input: ModelInput): Float64Array[] {
     const out = emptyForecast(input);
     const totals = dailyTotals(input);

@@ -42,7 +42,8 @@ export function weightedIndex(o: WeightedIndexOptions): ForecastModel {
   return {
     name: variantName(o),
     method: `weighted historical index: ${o.statistic} of the last ${o.weeks} same weekdays, ${typeof o.weighting === 'string' ? o.weighting : `decay ${o.weighting.decay}`} weights (Koole 2013; Gans, Koole & Mandelbaum 2003)`,
-    minHistoryDays: 7 * o.weeks,
+    minHistoryDays: 7,
+    windowDays: 7 * o.weeks,
     forecast(input: ModelInput): Float64Array[] {
       const out = emptyForecast(input);
       const byWeekday = new Map<number, Float64Array>();
