@@ -1,14 +1,15 @@
 /**
  * Holidays for a queue whose center declared none: the public holidays of its country
- * (src/forecast/public-holidays.ts), taken as closed days when the history shows the center closes on them —
- * most of the history's public holidays that fall on an open weekday have no traffic — or, when the history
- * holds none, when the center closes on some weekday (a weekday business usually keeps public holidays; a
- * center open every day is not assumed closed). Closed holidays get no forecast, the day after them the
+ * (src/forecast/public-holidays.ts), taken as closed days when the history shows the center closes on them:
+ * a holiday the history holds is closed if its days there had no traffic; the others if at least half of the
+ * history's public holidays on open weekdays had none, or, when the history holds none, if the center closes
+ * on some weekday (a weekday business usually keeps public holidays; a center open every day is not assumed
+ * closed). Closed holidays get no forecast, the day after them the
  * carried-over volume (special-days.ts), and in the history they are closures, not gaps.
  */
 import type { SpecialDay } from './types.ts';
 import type { SourceSeries } from './series.ts';
-import { publicHolidays } from './public-holidays.ts';
+import { publicHolidays, type PublicHoliday } from './public-holidays.ts';
 import { dateOfDay, dayOfDate, weekdayOfDay } from './zone-clock.ts';
 
 export interface InferredHolidays {
@@ -30,16 +31,24 @@ export function inferHolidays(series: SourceSeries, zone: string, horizonEnd: st
   });
   const openWeekday = (w: number) => seen[w] > 0 && withData[w] >= 0.5 * seen[w];
   const inHistory = all.filter((h) => dayOfDate(h.date) <= series.lastDay && openWeekday(weekdayOfDay(dayOfDate(h.date))));
-  const closedOnes = inHistory.filter((h) => !series.values[dayOfDate(h.date) - series.firstDay]);
+  const isClosed = (h: PublicHoliday) => !series.values[dayOfDate(h.date) - series.firstDay];
+  const closedOnes = inHistory.filter(isClosed);
   const weekdayClosed = [1, 2, 3, 4, 5, 6, 7].some((w) => !openWeekday(w));
-  const observes = inHistory.length > 0 ? closedOnes.length * 2 > inHistory.length : weekdayClosed;
+  // A holiday the history shows is decided by its own days; the others follow the history's holidays as a
+  // whole (at least half closed), or, with none in the history, whether the center closes on some weekday.
+  const observes = inHistory.length > 0 ? closedOnes.length * 2 >= inHistory.length : weekdayClosed;
+  const ownVerdict = new Map<string, boolean>();
+  for (const name of new Set(inHistory.map((h) => h.name))) {
+    const mine = inHistory.filter((h) => h.name === name);
+    ownVerdict.set(name, mine.filter(isClosed).length * 2 > mine.length);
+  }
   const evidence = inHistory.length > 0
-    ? `${closedOnes.length} of the ${inHistory.length} public holiday(s) in the history had no traffic (${inHistory.map((h) => h.date).join(', ')})`
+    ? `${closedOnes.length} of the ${inHistory.length} public holiday(s) in the history had no traffic (${inHistory.map((h) => `${h.date}${isClosed(h) ? ' closed' : ' open'}`).join(', ')})`
     : weekdayClosed ? 'no public holiday in the history; the center closes on some weekdays' : 'no public holiday in the history; the center is open every day';
-  if (!observes) return { days: [], note: `public holidays not taken as closed: ${evidence}` };
   const declaredDates = new Set(declared.map((d) => d.date));
   const days: SpecialDay[] = all
-    .filter((h) => !declaredDates.has(h.date) && openWeekday(weekdayOfDay(dayOfDate(h.date))))
+    .filter((h) => (ownVerdict.get(h.name) ?? observes) && !declaredDates.has(h.date) && openWeekday(weekdayOfDay(dayOfDate(h.date))))
     .map((h) => ({ date: h.date, kind: 'holiday' as const, name: h.name, closed: true }));
+  if (days.length === 0) return { days: [], note: `public holidays not taken as closed: ${evidence}` };
   return { days, note: `public holidays taken as closed days: ${evidence}` };
 }

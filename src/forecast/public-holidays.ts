@@ -74,7 +74,8 @@ export function publicHolidays(zone: string, from: string, to: string): PublicHo
   const country = holidayCountry(zone);
   if (!country) return [];
   const out: PublicHoliday[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+  // A year's New Year's Day may be observed on the last day of the year before.
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)) + 1; y++) {
     for (const h of country === 'US' ? usHolidays(y) : cnHolidays(y)) if (h.date >= from && h.date <= to) out.push(h);
   }
   return out.sort((a, b) => a.date.localeCompare(b.date));

@@ -126,3 +126,28 @@ describe('a band calibrated on the backtest\'s errors', () => {
     expect(pooled((p) => ({ lower: p.offered - 1.2816 * Math.sqrt(p.offered), upper: p.offered + 1.2816 * Math.sqrt(p.offered) }))).toBeLessThan(0.6);
   });
 });
+
+describe('any week', () => {
+  it('a Sun–Thu center: no forecast on Friday and Saturday, Sunday at its own level (its busiest day, +30%)', () => {
+    const rows = syntheticTraffic({
+      zone: 'Asia/Riyadh', from: '2025-01-05', days: 42, intervalMinutes: 30, seed: 2,
+      volume: (_d, w, m) => (w === 5 || w === 6 || shape(m) === null ? null : (w === 7 ? 130 : 100) * shape(m)!),
+    });
+    const r = forecast(rows, { from: '2025-02-16', days: 7, intervalMinutes: 30, zone: 'Asia/Riyadh' });
+    expect(dayTotal(r.points, '2025-02-21') + dayTotal(r.points, '2025-02-22')).toBe(0);
+    expect(dayTotal(r.points, '2025-02-16') / dayTotal(r.points, '2025-02-18')).toBeCloseTo(1.3, 1);
+  });
+
+  it('a 24×7 queue: every day and every half-hour forecast, weekend at its level', () => {
+    const rows = syntheticTraffic({
+      zone: 'America/Chicago', from: '2025-01-06', days: 42, intervalMinutes: 30, seed: 3,
+      volume: (_d, w, m) => (w >= 6 ? 40 : 80) * (1 + 0.5 * Math.sin((m / 1440) * 2 * Math.PI)),
+    });
+    const r = forecast(rows, { from: '2025-02-17', days: 7, intervalMinutes: 30, zone: 'America/Chicago' });
+    expect(r.points).toHaveLength(7 * 48);
+    expect(dayTotal(r.points, '2025-02-22') / dayTotal(r.points, '2025-02-19')).toBeCloseTo(0.5, 1);
+    // Open on Martin Luther King Jr. Day: public holidays are not taken as closed (Presidents' Day is forecast).
+    expect(r.report.queues[0].holidays).toMatch(/^public holidays not taken as closed: 0 of the 1 public holiday/);
+    expect(dayTotal(r.points, '2025-02-17')).toBeGreaterThan(0);
+  });
+});
