@@ -63,6 +63,13 @@ export class RuleViolationError extends AppError {
   }
 }
 
+/** Too many requests from one token: 429 with Retry-After (seconds). */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(429, 'rate-limited', 'Too many requests', `this token is over its rate limit; retry after ${retryAfterSeconds} s`, [], undefined, { retryAfter: retryAfterSeconds });
+  }
+}
+
 export class UnavailableError extends AppError {
   constructor(detail: string) {
     super(503, 'unavailable', 'Service unavailable', detail);

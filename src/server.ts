@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from './api/app.ts';
 import { createAppContext } from './api/context.ts';
+import { warmPublishedRosters } from './services/roster-index.ts';
 import type { Db } from './db/db.ts';
 import { dataDirectory, openDb } from './db/open-db.ts';
 import { loadDemo } from './demo/load-demo.ts';
@@ -19,6 +20,9 @@ import type { JobQueue } from './jobs/types.ts';
 import './jobs/handlers/index.ts';
 import { log } from './log.ts';
 import { ensureAdminToken } from './services/tokens.ts';
+
+/** How often the published rosters are checked for a version not yet in memory. */
+const WARM_EVERY_MS = 15_000;
 
 /** Every 5 minutes, the demo center's simulated calls and sign-ins (once its rosters are published). */
 function startDemoActivity(db: Db): NodeJS.Timeout {
@@ -73,6 +77,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
   }
   const activity = options.demo ? startDemoActivity(db) : null;
+  // Published rosters are kept in memory ready to read (after a publish, an approval, the demo's preparation).
+  const warm = () => void warmPublishedRosters(db).catch((e) => log.warn('roster warm-up failed', { error: (e as Error).message }));
+  warm();
+  const warmer = setInterval(warm, WARM_EVERY_MS);
+  warmer.unref();
   const ctx = createAppContext(db, jobs);
   const app = createApp(ctx);
   const port = options.port ?? Number(process.env.PORT ?? 3000);
@@ -90,6 +99,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close() {
       closing ??= (async () => {
         if (activity) clearInterval(activity);
+        clearInterval(warmer);
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await worker?.close();
         await jobs.close();

@@ -4,7 +4,7 @@
  */
 import type { ErrorRequestHandler } from 'express';
 import { z } from 'zod';
-import { AppError } from '../errors.ts';
+import { AppError, RateLimitedError } from '../errors.ts';
 import { log } from '../log.ts';
 import { zodProblems } from '../domain/center-loader.ts';
 
@@ -44,5 +44,6 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     log.error('unhandled error', { requestId, method: req.method, path: req.path, error: (err as Error).stack ?? String(err) });
     e = new AppError(500, 'internal', 'Internal error', 'an unexpected error occurred; the request id identifies it in the logs');
   }
+  if (e instanceof RateLimitedError) res.set('Retry-After', String(e.retryAfterSeconds));
   res.status(e.status).type('application/problem+json').send(JSON.stringify(problemBody(e, requestId)));
 };

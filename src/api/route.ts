@@ -7,7 +7,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.ts';
 import type { UserRole } from '../auth/roles.ts';
-import { ForbiddenError, UnauthorizedError, ValidationError } from '../errors.ts';
+import { ForbiddenError, RateLimitedError, UnauthorizedError, ValidationError } from '../errors.ts';
 import { zodProblems } from '../domain/center-loader.ts';
 import type { AppContext } from './context.ts';
 
@@ -88,6 +88,10 @@ export function mountRoutes(router: Router, ctx: AppContext, routes: readonly Ro
         }
       }
       res.locals.principal = principal;
+      if (principal) {
+        const wait = ctx.rateLimiter.take(`token:${principal.tokenId}`);
+        if (wait !== null) throw new RateLimitedError(wait);
+      }
       const input: RouteInput<unknown, unknown, unknown> = {
         params: parsePart(spec.params as AnyObject | undefined, req.params, 'params'),
         query: parsePart(spec.query as AnyObject | undefined, req.query, 'query'),
@@ -97,6 +101,7 @@ export function mountRoutes(router: Router, ctx: AppContext, routes: readonly Ro
         res,
       };
       const result = await spec.handler(input, ctx);
+      if (spec.method !== 'get') ctx.writes++;
       if (res.headersSent) return;
       res.status(res.statusCode !== 200 ? res.statusCode : (spec.status ?? 200)).json(result ?? null);
     });

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/api/app.ts';
 import { createAppContext } from '../../src/api/context.ts';
+import type { RateLimiter } from '../../src/api/rate-limit.ts';
 import { parseCenter } from '../../src/domain/center-loader.ts';
 import type { Center } from '../../src/domain/center-schema.ts';
 import { saveCenter } from '../../src/db/repos/centers.ts';
@@ -28,13 +29,13 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { target?: StorageTarget; center?: Center } = {}): Promise<TestApp> {
+export async function startTestApp(options: { target?: StorageTarget; center?: Center; rateLimiter?: RateLimiter } = {}): Promise<TestApp> {
   const target = options.target ?? pgliteTarget;
   const { db, drop } = await target.open();
   const center = options.center ?? parseCenter(generateCenter({ agents: 40, seed: 7, name: 'test' }));
   await db.transaction((tx) => saveCenter(tx, center));
   const jobs = await createInProcessQueue(db);
-  const server = createApp(createAppContext(db, jobs)).listen(0, '127.0.0.1');
+  const server = createApp(createAppContext(db, jobs, undefined, options.rateLimiter)).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

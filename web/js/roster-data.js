@@ -44,7 +44,7 @@ export async function rosterCoverage(rosterId, filter = {}) {
   return Array.isArray(c) ? c : c.coverage ?? c.rows ?? [];
 }
 
-/** A roster's assignments for one day or one person (a whole month is megabytes; the API filters). */
+/** A roster's assignments for one day or one person (a whole month is megabytes; the API filters and pages). */
 export async function rosterAssignments(rosterId, filter) {
-  return api.get(`/api/rosters/${rosterId}`, filter);
+  return api.get(`/api/rosters/${rosterId}`, { fields: 'assignments', ...filter });
 }

@@ -9,12 +9,15 @@ import { calloutRules } from '../../intraday/callouts/callout-rules.ts';
 import { replaceFloatingShifts } from '../../intraday/floating-service.ts';
 import { intradayView } from '../../intraday/intraday-view.ts';
 import { defineRoute } from '../route.ts';
+import { sendBuilt } from '../send-built.ts';
 import { centerIdParams } from './centers.ts';
 
 const ACTUALS_ROLES = [...new Set([...PLANNERS, ...ANALYSTS, 'supervisor' as const])];
 const VIEW_ROLES = [...new Set([...FLOOR, ...ANALYSTS])];
 const instant = z.iso.datetime({ offset: true, local: true });
 const jsonParser = express.json({ limit: '10mb' });
+/** Longest an intraday view is reused (writes made through another server reach it within this). */
+const VIEW_TTL_MS = 15_000;
 
 const reforecastQuery = {
   halfLife: z.coerce.number().positive().max(48).optional(),
@@ -62,15 +65,21 @@ defineRoute({
   roles: VIEW_ROLES,
   params: centerIdParams,
   query: z.object({ date: z.iso.date(), queue: z.string().optional(), asOf: instant.optional(), threshold: z.coerce.number().min(0).max(1000).optional(), ...reforecastQuery }),
-  async handler({ params, query, principal }, ctx) {
+  async handler({ params, query, principal, req, res }, ctx) {
     assertCenterAccess(principal, params.id);
     const center = await ctx.center(params.id);
-    const view = await intradayView(ctx.db, center, {
-      date: query.date, queues: query.queue ? [query.queue] : undefined, asOf: query.asOf, threshold: query.threshold, reforecast: reforecastOptions(query),
+    // One build per interval tick (the clock moves "now" on), per write through this server, and per request.
+    const tick = Math.floor(Date.now() / (center.intervalMinutes * 60_000));
+    const key = ['intraday', center.id, ctx.writes, tick, JSON.stringify(query)].join('|');
+    const built = await ctx.views.get(key, VIEW_TTL_MS, async () => {
+      const view = await intradayView(ctx.db, center, {
+        date: query.date, queues: query.queue ? [query.queue] : undefined, asOf: query.asOf, threshold: query.threshold, reforecast: reforecastOptions(query),
+      });
+      if (!query.queue) return view;
+      const { queues, ...rest } = view;
+      return { ...rest, ...queues[0] };
     });
-    if (!query.queue) return view;
-    const { queues, ...rest } = view;
-    return { ...rest, ...queues[0] };
+    sendBuilt(req, res, built);
   },
 });
 

@@ -10,6 +10,9 @@ import { audit } from '../../db/repos/audit.ts';
 import { getAssignments, getRoster, getRosterMeta, listRosters, type RosterMeta } from '../../db/repos/rosters.ts';
 import { NotFoundError, RuleViolationError } from '../../errors.ts';
 import { analyzeViolations } from '../../services/roster-analysis.ts';
+import { DEFAULT_PAGE, MAX_PAGE, rosterRead } from '../../services/roster-read.ts';
+import { rosterIndex, warmRosterIndex } from '../../services/roster-index.ts';
+import { sendBuilt } from '../send-built.ts';
 import { rosterCsv } from '../../services/roster-export.ts';
 import { newHardViolations, publishKeepingFacts, publishPreview } from '../../services/roster-publish.ts';
 import { checkMonthFeasibility, rosterSolveSchema } from '../../services/roster-solve.ts';
@@ -21,8 +24,11 @@ const rosterIdParams = z.object({ rosterId: z.coerce.number().int().positive() }
 const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month "YYYY-MM"');
 const EXPORT_ROLES = [...new Set([...FLOOR, ...ANALYSTS])];
 
+/** Roster metadata is re-read at most once a second (and after any write through this server). */
+const META_TTL_MS = 1_000;
+
 async function visibleRoster(ctx: AppContext, principal: Principal, id: number): Promise<RosterMeta> {
-  const meta = await getRosterMeta(ctx.db, id);
+  const meta = await ctx.recent(`roster-meta:${id}`, META_TTL_MS, () => getRosterMeta(ctx.db, id));
   if (!meta || (principal.role !== 'admin' && meta.centerId !== principal.centerId)) throw new NotFoundError(`roster ${id} not found`);
   // People on the floor see published rosters only; planners also see drafts.
   if (meta.status !== 'published' && !PLANNERS.includes(principal.role) && principal.role !== 'analyst') throw new NotFoundError(`roster ${id} not found`);
@@ -71,28 +77,35 @@ defineRoute({
   query: z.object({ month: monthText.optional() }),
   async handler({ params, query, principal }, ctx) {
     assertCenterAccess(principal, params.id);
-    const all = await listRosters(ctx.db, params.id, query.month);
+    const all = await ctx.recent(`roster-list:${params.id}:${query.month ?? ''}`, META_TTL_MS, () => listRosters(ctx.db, params.id, query.month));
     return PLANNERS.includes(principal.role) || principal.role === 'analyst' ? all : all.filter((m) => m.status === 'published');
   },
 });
 
+const fieldList = z.string().regex(/^(assignments|violations)(,(assignments|violations))*$/, 'a comma-separated list of assignments, violations')
+  .transform((v) => [...new Set(v.split(','))] as Array<'assignments' | 'violations'>);
+
 defineRoute({
   method: 'get',
   path: '/api/rosters/:rosterId',
-  summary: 'A roster: its assignments (with breaks, meals and report times) as the caller may see them, score and violations',
+  summary: 'A roster as the caller may see it: its assignments (with breaks, meals and report times) and violations, filtered by days, team, person and fields, and paged (limit, offset; page.next). ETag, 304 and gzip',
   tag: 'rosters',
   roles: EVERYONE,
   params: rosterIdParams,
-  query: z.object({ agent: z.string().optional(), from: z.iso.date().optional(), to: z.iso.date().optional() }),
-  async handler({ params, query, principal }, ctx) {
+  query: z.object({
+    agent: z.string().optional(),
+    team: z.string().optional(),
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    fields: fieldList.default(['assignments', 'violations']),
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+    offset: z.coerce.number().int().min(0).default(0),
+  }),
+  async handler({ params, query, principal, req, res }, ctx) {
     const meta = await visibleRoster(ctx, principal, params.rosterId);
     const center = await ctx.center(meta.centerId);
-    const agents = query.agent ? [query.agent] : undefined;
-    const assignments = (await getAssignments(ctx.db, meta.id, center.timezone, { agents, from: query.from, to: query.to }))
-      .filter((a) => canSeeAgent(principal, center, a.agent));
-    const r = await ctx.db.query<{ violations: Array<{ agent?: string }> }>('SELECT violations FROM rosters WHERE id = $1', [meta.id]);
-    const violations = r.rows[0].violations.filter((v) => !v.agent || canSeeAgent(principal, center, v.agent));
-    return { ...meta, center: meta.centerId, assignments, violations };
+    const read = await rosterRead(ctx.db, center, meta, principal, query);
+    sendBuilt(req, res, read);
   },
 });
 
@@ -104,11 +117,15 @@ defineRoute({
   roles: FLOOR,
   params: rosterIdParams,
   query: z.object({ queue: z.string().optional(), date: z.iso.date().optional() }),
-  async handler({ params, query, principal }, ctx) {
+  async handler({ params, query, principal, req, res }, ctx) {
     const meta = await visibleRoster(ctx, principal, params.rosterId);
-    const r = await ctx.db.query<{ coverage: Array<{ queue: string; interval_start: string; required: number; scheduled: number }> }>('SELECT coverage FROM rosters WHERE id = $1', [meta.id]);
-    const rows = r.rows[0].coverage.filter((c) => (!query.queue || c.queue === query.queue) && (!query.date || c.interval_start.startsWith(query.date)));
-    return { rosterId: meta.id, score: meta.score, coverage: rows };
+    const key = ['coverage', meta.id, meta.revision, query.queue ?? '', query.date ?? ''].join('|');
+    const built = await ctx.views.get(key, Infinity, async () => {
+      const { coverage } = await rosterIndex(ctx.db, meta, (await ctx.center(meta.centerId)).timezone);
+      const rows = coverage.filter((c) => (!query.queue || c.queue === query.queue) && (!query.date || c.interval_start.startsWith(query.date)));
+      return { rosterId: meta.id, score: meta.score, coverage: rows };
+    });
+    sendBuilt(req, res, built);
   },
 });
 
@@ -157,6 +174,7 @@ defineRoute({
       throw new RuleViolationError(hard[0].rule, `roster ${meta.id} breaks ${hard.length} hard rule(s) the published version does not, and cannot be published; first: ${hard[0].message}`, { hardViolations: hard.length });
     }
     const { roster } = await ctx.db.transaction((tx) => publishKeepingFacts(tx, center, meta, principal.userId, body.confirm));
+    warmRosterIndex(ctx.db, roster, center.timezone);
     return roster;
   },
 });

@@ -58,6 +58,7 @@ defineRoute({
       return ok;
     });
     if (!revoked) throw new NotFoundError(`no active token ${params.tokenId}`);
+    ctx.forgetTokens();
     return { id: params.tokenId, revoked: true };
   },
 });

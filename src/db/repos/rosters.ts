@@ -17,6 +17,8 @@ export interface RosterMeta {
   month: string;
   version: number;
   status: RosterStatus;
+  /** Counts in-place changes of this version (overtime, floating, coverage, publishing): reads are cached by it. */
+  revision: number;
   jobId: string | null;
   parentId: number | null;
   requirementSetId: number | null;
@@ -38,19 +40,19 @@ export interface SaveRosterInput {
 }
 
 type MetaRow = {
-  id: number; center_id: string; month: string; version: number; status: RosterStatus; job_id: string | null; parent_id: number | null;
+  id: number; center_id: string; month: string; version: number; status: RosterStatus; revision: number; job_id: string | null; parent_id: number | null;
   requirement_set_id: number | null; score: Roster['score']; stats: Record<string, unknown>; created_by: number | null; created_at: Date; published_at: Date | null;
 };
 
 function toMeta(r: MetaRow): RosterMeta {
   return {
-    id: r.id, centerId: r.center_id, month: r.month, version: r.version, status: r.status, jobId: r.job_id, parentId: r.parent_id,
+    id: r.id, centerId: r.center_id, month: r.month, version: r.version, status: r.status, revision: r.revision, jobId: r.job_id, parentId: r.parent_id,
     requirementSetId: r.requirement_set_id, score: r.score, stats: r.stats, createdBy: r.created_by,
     createdAt: new Date(r.created_at).toISOString(), publishedAt: r.published_at ? new Date(r.published_at).toISOString() : null,
   };
 }
 
-const META_COLUMNS = 'id, center_id, month, version, status, job_id, parent_id, requirement_set_id, score, stats, created_by, created_at, published_at';
+const META_COLUMNS = 'id, center_id, month, version, status, revision, job_id, parent_id, requirement_set_id, score, stats, created_by, created_at, published_at';
 
 /** Stores a roster as the month's next version (inside the caller's transaction). */
 export async function saveRoster(tx: Queryable, input: SaveRosterInput): Promise<RosterMeta> {
@@ -72,9 +74,15 @@ export async function saveRoster(tx: Queryable, input: SaveRosterInput): Promise
   return meta;
 }
 
+/** Marks a roster version changed in place (its cached reads are stale). */
+export async function bumpRevision(tx: Queryable, rosterId: number): Promise<void> {
+  await tx.query('UPDATE rosters SET revision = revision + 1 WHERE id = $1', [rosterId]);
+}
+
 /** Adds assignments (with their breaks) to a stored roster. */
 export async function insertAssignments(tx: Queryable, rosterId: number, assignments: readonly Assignment[]): Promise<number[]> {
   if (assignments.length === 0) return [];
+  await bumpRevision(tx, rosterId);
   const ids = await tx.query<{ id: number }>(
     `INSERT INTO roster_assignments (roster_id, agent_id, day, shift, queue_id, start_at, end_at, report_at, kind)
      SELECT $1, u.agent, u.day, u.shift, u.queue, u.s, u.e, u.rep, u.kind
@@ -111,6 +119,19 @@ export interface AssignmentQuery {
   agents?: string[];
   from?: string;
   to?: string;
+  /** A page of the assignments in roster order (day, person, start): at most `limit` from `offset`. */
+  limit?: number;
+  offset?: number;
+}
+
+/** How many assignments a query matches (for paging). */
+export async function countAssignments(db: Queryable, rosterId: number, q: AssignmentQuery = {}): Promise<number> {
+  const r = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM roster_assignments
+      WHERE roster_id = $1 AND ($2::text[] IS NULL OR agent_id = ANY($2::text[])) AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)`,
+    [rosterId, q.agents ?? null, q.from ?? null, q.to ?? null],
+  );
+  return r.rows[0].n;
 }
 
 /** Assignments (with breaks) of a stored roster, timestamps rendered in the center's zone. */
@@ -119,25 +140,24 @@ export async function getAssignments(db: Queryable, rosterId: number, zone: stri
     `SELECT id, agent_id, day, shift, queue_id, start_at, end_at, report_at, kind FROM roster_assignments
       WHERE roster_id = $1 AND ($2::text[] IS NULL OR agent_id = ANY($2::text[]))
         AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)
-      ORDER BY day, agent_id, start_at`,
-    [rosterId, q.agents ?? null, q.from ?? null, q.to ?? null],
+      ORDER BY day, agent_id, start_at
+      LIMIT $5 OFFSET $6`,
+    [rosterId, q.agents ?? null, q.from ?? null, q.to ?? null, q.limit ?? null, q.offset ?? 0],
   );
+  if (rows.rows.length === 0) return [];
   const breaks = await db.query<{ assignment_id: number; start_at: Date; minutes: number; kind: 'break' | 'meal' }>(
-    `SELECT b.assignment_id, b.start_at, b.minutes, b.kind FROM roster_breaks b
-       JOIN roster_assignments a ON a.id = b.assignment_id
-      WHERE a.roster_id = $1 AND ($2::text[] IS NULL OR a.agent_id = ANY($2::text[]))
-        AND ($3::date IS NULL OR a.day >= $3) AND ($4::date IS NULL OR a.day <= $4)
-      ORDER BY b.start_at`,
-    [rosterId, q.agents ?? null, q.from ?? null, q.to ?? null],
+    `SELECT assignment_id, start_at, minutes, kind FROM roster_breaks WHERE assignment_id = ANY($1::bigint[]) ORDER BY start_at`,
+    [rows.rows.map((a) => a.id)],
   );
   const render = (d: Date) => isoWithOffset(DateTime.fromJSDate(new Date(d), { zone }));
   const byAssignment = new Map<number, BreakSlot[]>();
   for (const b of breaks.rows) {
-    (byAssignment.get(b.assignment_id) ?? byAssignment.set(b.assignment_id, []).get(b.assignment_id)!).push({ start: render(b.start_at), minutes: b.minutes, kind: b.kind });
+    const id = Number(b.assignment_id);
+    (byAssignment.get(id) ?? byAssignment.set(id, []).get(id)!).push({ start: render(b.start_at), minutes: b.minutes, kind: b.kind });
   }
   return rows.rows.map((a) => ({
     id: a.id, agent: a.agent_id, date: a.day, shift: a.shift, queue: a.queue_id, start: render(a.start_at), end: render(a.end_at),
-    breaks: byAssignment.get(a.id) ?? [], ...(a.kind !== 'regular' ? { kind: a.kind } : {}), ...(a.report_at ? { report: render(a.report_at) } : {}),
+    breaks: byAssignment.get(Number(a.id)) ?? [], ...(a.kind !== 'regular' ? { kind: a.kind } : {}), ...(a.report_at ? { report: render(a.report_at) } : {}),
   }));
 }
 
@@ -173,9 +193,9 @@ export async function publishRoster(tx: Queryable, id: number, userId: number | 
   if (!meta.rows[0]) throw new NotFoundError(`roster ${id} not found`);
   const m = toMeta(meta.rows[0]);
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`roster:${m.centerId}:${m.month}`]);
-  await tx.query(`UPDATE rosters SET status = 'superseded' WHERE center_id = $1 AND month = $2 AND status = 'published' AND id <> $3`, [m.centerId, m.month, id]);
+  await tx.query(`UPDATE rosters SET status = 'superseded', revision = revision + 1 WHERE center_id = $1 AND month = $2 AND status = 'published' AND id <> $3`, [m.centerId, m.month, id]);
   const r = await tx.query<MetaRow>(
-    `UPDATE rosters SET status = 'published', published_at = COALESCE(published_at, now()), published_by = COALESCE(published_by, $2)
+    `UPDATE rosters SET status = 'published', revision = revision + 1, published_at = COALESCE(published_at, now()), published_by = COALESCE(published_by, $2)
       WHERE id = $1 RETURNING ${META_COLUMNS}`,
     [id, userId],
   );
@@ -184,7 +204,7 @@ export async function publishRoster(tx: Queryable, id: number, userId: number | 
 
 /** Replaces a roster's score, violations and coverage (after an edit was re-evaluated). */
 export async function updateRosterEvaluation(tx: Queryable, id: number, roster: Pick<Roster, 'score' | 'violations' | 'coverage'>): Promise<void> {
-  await tx.query('UPDATE rosters SET score = $2, violations = $3, coverage = $4 WHERE id = $1', [
+  await tx.query('UPDATE rosters SET score = $2, violations = $3, coverage = $4, revision = revision + 1 WHERE id = $1', [
     id, JSON.stringify(roster.score), JSON.stringify(roster.violations), JSON.stringify(roster.coverage),
   ]);
 }

@@ -100,7 +100,7 @@ export async function render(root, ctx) {
       ],
     });
   }
-  root.append(violationsSection(ruleGroups(analysis, analysis ? [] : (await api.get(`/api/rosters/${roster.id}`, { from: `${month}-01`, to: `${month}-01` })).violations ?? []), center));
+  root.append(violationsSection(ruleGroups(analysis, analysis ? [] : (await api.get(`/api/rosters/${roster.id}`, { fields: 'violations' })).violations ?? []), center));
 }
 
 function kpi(value, label, cls = '') {

@@ -28,7 +28,7 @@ export async function render(root, ctx) {
     const roster = chooseRoster((await rosterVersions(center, month)).filter((r) => r.status === 'published'), null);
     if (!roster) scheduleSec.append(message('info', t('my.noroster')));
     else {
-      const full = await api.get(`/api/rosters/${roster.id}`, { agent: me.agent });
+      const full = await api.get(`/api/rosters/${roster.id}`, { agent: me.agent, fields: 'assignments' });
       mine = (full.assignments ?? []).filter((a) => a.agent === me.agent);
       const requests = await myRequests();
       const leave = new Map();
