@@ -68,6 +68,8 @@ export interface LowerBound {
   understaffed: number;
   /** How the bound was obtained ("LP relaxation of the month shift-design model"). */
   method: string;
+  /** The hard rules the bound's model holds (design/rule-prices.ts): a bound for exactly these rules. */
+  covers?: string[];
 }
 
 export interface PhaseTiming {

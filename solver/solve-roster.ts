@@ -15,6 +15,7 @@
  */
 import { buildGroups } from './design/groups.ts';
 import { planMonth } from './design/month-plan.ts';
+import { BOUND_COVERS } from './design/bound-covers.ts';
 import { designByDays } from './design/day-design.ts';
 import { designColumns } from './design/design-model.ts';
 import { assignNamed, type Plan } from './assign/initial-assignment.ts';
@@ -188,7 +189,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   options.onBest?.(roster);
   return {
     roster,
-    lowerBound: { understaffed: plan.lowerBound, method: 'LP relaxation of the month shift-design model (design/design-model.ts)' },
+    lowerBound: { understaffed: plan.lowerBound, method: 'LP relaxation of the month shift-design model (design/design-model.ts)', covers: BOUND_COVERS },
     feasibility,
     phases,
     cancelled: stopped(),

@@ -32,6 +32,11 @@ export interface DesignSpec {
   optionCounts?: Map<string, number>;
   /** Meal and break counts integer too (whole agents take each meal position and break slot). */
   integerPlacement?: boolean;
+  /**
+   * A relaxation for the rule prices (rule-prices.ts): a group with several skills splits its phone time in
+   * each interval across its queues, instead of working one queue a whole shift (the roster format's rule).
+   */
+  poolQueues?: boolean;
 }
 
 export interface ShiftCountVar {
@@ -68,12 +73,16 @@ export function buildDesignModel(m: SolverModel, groups: StaffGroup[], spec: Des
   };
   const xByGroupDay = new Map<string, number[]>();
   const xByGroupOption = new Map<string, number[]>();
+  // Pooled groups work a queue of their own (index Q + group); its coverage is shared out per interval below.
+  const Q = m.queueIds.length;
+  const pooled = (g: StaffGroup) => !!spec.poolQueues && g.queues.length > 1;
+  for (const g of groups) if (pooled(g)) cover[Q + g.index] = new Map();
   for (const d of spec.days) {
     for (const option of m.optionsByDay[d]) {
       const perQueue = new Map<number, number[]>();
       for (const g of groups) {
         if (!g.templates[option.template] || g.free[d] === 0) continue;
-        for (const q of g.queues) {
+        for (const q of pooled(g) ? [Q + g.index] : g.queues) {
           const col = lp.addVar(0, g.free[d], 0, spec.integer);
           x.push({ g: g.index, d, option, q, col });
           (perQueue.get(q) ?? perQueue.set(q, []).get(q)!).push(col);
@@ -106,6 +115,19 @@ export function buildDesignModel(m: SolverModel, groups: StaffGroup[], spec: Des
         });
         lp.addRow([...ns, ...xs], [...ns.map(() => 1), ...xs.map(() => -1)], 0, 0);
       }
+    }
+  }
+
+  // A pooled group's phone time in an interval, shared out across its queues.
+  for (const g of groups) {
+    if (!pooled(g)) continue;
+    for (const [i, e] of cover[Q + g.index]) {
+      const shares = g.queues.map((q) => {
+        const z = lp.addVar(0, Infinity, 0);
+        touch(q, i, z, 1);
+        return z;
+      });
+      lp.addRow([...e.idx, ...shares], [...e.val, ...shares.map(() => -1)], 0, 0);
     }
   }
 

@@ -82,18 +82,25 @@ function mealChoices(center: Center, h: Horizon, t: ShiftTemplate, date: string,
     fromMs = h.instant(date, from);
     toMs = h.instant(date, to);
   } else {
-    fromMs = startMs + (minutes / 4) * 60_000;
-    toMs = endMs - (minutes / 4) * 60_000;
+    // R8 without a window: anywhere in the shift.
+    fromMs = startMs;
+    toMs = endMs;
   }
+  const mealMs = mealMinutes * 60_000;
   const earliest = Math.max(fromMs, startMs + rules.noBreakFirstMinutes * 60_000);
-  const latestEnd = Math.min(toMs, endMs);
-  const spans: TimeSpan[] = [];
-  for (const step of [h.intervalMinutes, 5]) {
-    for (let s = startMs; s + mealMinutes * 60_000 <= latestEnd; s += step * 60_000) {
-      if (s >= earliest) spans.push({ fromMs: s, toMs: s + mealMinutes * 60_000 });
-    }
-    if (spans.length > 0) break;
-  }
+  const latest = Math.min(toMs, endMs) - mealMs;
+  if (latest < earliest) return { spans: [] as (TimeSpan | undefined)[], mealMinutes };
+  // Meal starts on the interval grid are enough when the meal is a whole number of intervals and the grid
+  // starts on a boundary: a start in between covers what a mix of its two neighbours does (so the model's
+  // relaxation loses nothing). Otherwise every 5-minute start. The window's first and last starts always.
+  const stepMs = h.intervalMinutes * 60_000;
+  const onGrid = (ms: number) => h.intervalContaining(ms) >= 0 && h.startMs[h.intervalContaining(ms)] === ms;
+  const coarse = mealMinutes % h.intervalMinutes === 0;
+  const starts = new Set<number>([earliest, latest]);
+  const first = coarse ? Math.ceil((earliest - startMs) / stepMs) * stepMs + startMs : earliest;
+  const step = coarse && onGrid(first) ? stepMs : 5 * 60_000;
+  for (let s = coarse && onGrid(first) ? first : earliest; s <= latest; s += step) starts.add(s);
+  const spans = [...starts].sort((a, b) => a - b).map((s) => ({ fromMs: s, toMs: s + mealMs }));
   return { spans: spans as (TimeSpan | undefined)[], mealMinutes };
 }
 

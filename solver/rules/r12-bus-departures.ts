@@ -1,9 +1,11 @@
 /**
  * R12 — when the center lists staff-bus departures, every shift ends 10–15 minutes (rules.busLeadMinutes)
- * before one (same or next day). Soft: a fixed template may not allow it. Penalty: minutes from the nearest
- * acceptable end, per shift.
+ * before one (same or next day). Hard where the shift's template has a start that day ending so (the solver
+ * offers only those starts, and its bound counts only them); soft where it has none (a fixed template a bus
+ * does not fit: reported, not forbidden). Penalty: minutes from the nearest acceptable end, per shift.
  */
 import { clockMinutes } from '../../src/time/clock.ts';
+import { endsBeforeBus, templateStarts } from '../model/shift-options.ts';
 import type { Violation } from '../roster.ts';
 import type { Rule } from './rule.ts';
 import { contextHorizon, rosterView } from './roster-view.ts';
@@ -11,7 +13,7 @@ import { contextHorizon, rosterView } from './roster-view.ts';
 export const rule: Rule = {
   id: 'R12',
   label: 'shift ends 10–15 min before a bus',
-  level: 'soft',
+  level: 'hard',
   check(roster, ctx) {
     const out: Violation[] = [];
     const buses = ctx.center.busDepartures;
@@ -28,7 +30,9 @@ export const rule: Rule = {
         }
       }
       if (best === 0) continue;
-      out.push({ rule: 'R12', level: 'soft', agent: p.a.agent, date: p.a.date, penalty: best, unit: 'minutes', message: `${p.a.agent}'s shift on ${p.a.date} ends at ${p.a.end}, ${best} min from ending ${lo}–${hi} min before a bus (${buses.join(', ')})` });
+      const t = p.template;
+      const fits = t ? templateStarts(t, ctx.center.intervalMinutes).some((clock) => endsBeforeBus(ctx.center, h, p.a.date, h.instant(p.a.date, clock) + t.minutes * 60_000)) : false;
+      out.push({ rule: 'R12', level: fits ? 'hard' : 'soft', agent: p.a.agent, date: p.a.date, penalty: best, unit: 'minutes', message: `${p.a.agent}'s shift on ${p.a.date} ends at ${p.a.end}, ${best} min from ending ${lo}–${hi} min before a bus (${buses.join(', ')})` });
     }
     return out;
   },

@@ -25,6 +25,8 @@ export interface ProblemOptions {
   replanFrom?: string;
   /** "Today" in the center's zone (default: the clock's). */
   today?: string;
+  /** The whole month as if nothing were published (the rule prices' problem): no replan, no pinned days. */
+  whole?: boolean;
 }
 
 export interface BuiltProblem {
@@ -54,7 +56,7 @@ export async function buildRosterProblem(db: Queryable, center: Center, month: s
   const zone = center.timezone;
   const start = DateTime.fromISO(`${month}-01`, { zone }).startOf('day');
   const end = start.plus({ months: 1 });
-  const published = await publishedRoster(db, center.id, month);
+  const published = options.whole ? null : await publishedRoster(db, center.id, month);
   const today = options.today ?? DateTime.now().setZone(zone).toISODate()!;
   if (!published && options.replanFrom !== undefined) {
     throw invalid('replanFrom', `${month} has no published roster to replan: solve the whole month (without replanFrom)`);

@@ -171,14 +171,15 @@ for (const target of storageTargets('replan')) {
       it('a draft solved before a leave was granted is refused, and confirming cannot override it', async () => {
         at('2026-12-07T12:00:00+08:00');
         const draft = await solve({ replanFrom: '2026-12-08', seed: 3 });
-        const working = await getAssignments(app.db, draft.rosterId!, ZONE, { from: '2026-12-20', to: '2026-12-20' });
-        const agent = working.find((a) => /^a(0[1-9]|10)$/.test(a.agent))!.agent;
-        const filed = await app.call('POST', '/api/requests', await as(agent), { kind: 'leave', type: 'other', from: '2026-12-20', to: '2026-12-20', reason: 'family' });
+        // A person of team t1 (their lead grants one day, L1) working a day ahead in the draft.
+        const working = await getAssignments(app.db, draft.rosterId!, ZONE, { from: '2026-12-15' });
+        const { agent, date } = working.find((a) => /^a(0[1-9]|10)$/.test(a.agent))!;
+        const filed = await app.call('POST', '/api/requests', await as(agent), { kind: 'leave', type: 'other', from: date, to: date, reason: 'family' });
         const approved = await app.call('POST', `/api/requests/${filed.body.id}/approve`, await as('l1'), {});
         expect(approved.body.status).toBe('approved');
-        const refused = await app.call('POST', `/api/rosters/${draft.rosterId}/publish`, 'deputy', { confirm: [`leave:${agent}:2026-12-20`] });
+        const refused = await app.call('POST', `/api/rosters/${draft.rosterId}/publish`, 'deputy', { confirm: [`leave:${agent}:${date}`] });
         expect(refused.status).toBe(409);
-        expect(refused.body.drops).toEqual([expect.objectContaining({ kind: 'leave', agent, date: '2026-12-20', confirmable: false })]);
+        expect(refused.body.drops).toEqual([expect.objectContaining({ kind: 'leave', agent, date, confirmable: false })]);
         expect(refused.body.confirm).toEqual([]);
       });
     });

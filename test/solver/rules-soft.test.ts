@@ -112,4 +112,10 @@ describe('R12 shift ends 10–15 min before a bus', () => {
   it('near miss: the bus leaves 16:15, exactly 15 min after the end', () => {
     expect(penalties(r12, [shift('a1', '2026-12-01', 'E')], withBus('16:15'))).toEqual([]);
   });
+  it('is hard where the template has a start that meets a bus: F (09:00–16:00, 4 h) at 09:00 with a 16:15 bus (12:00 would end 16:00)', () => {
+    const v = r12.check(roster([shift('f1', '2026-12-01', 'F', '09:00')]), context(withBus('16:15')));
+    expect(v.map((x) => [x.level, x.penalty])).toEqual([['hard', 180]]);
+    // …and soft where it has none (E's only start ends 16:00, a 16:30 bus is 30 min away).
+    expect(r12.check(roster([shift('a1', '2026-12-01', 'E')]), context(withBus('16:30')))[0].level).toBe('soft');
+  });
 });

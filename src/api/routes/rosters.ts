@@ -12,6 +12,7 @@ import { NotFoundError, RuleViolationError } from '../../errors.ts';
 import { analyzeViolations } from '../../services/roster-analysis.ts';
 import { DEFAULT_PAGE, MAX_PAGE, rosterRead } from '../../services/roster-read.ts';
 import { rosterIndex, warmRosterIndex } from '../../services/roster-index.ts';
+import { storedRulePrices } from '../../services/rule-prices.ts';
 import { sendBuilt } from '../send-built.ts';
 import { rosterCsv } from '../../services/roster-export.ts';
 import { newHardViolations, publishKeepingFacts, publishPreview } from '../../services/roster-publish.ts';
@@ -176,6 +177,36 @@ defineRoute({
     const { roster } = await ctx.db.transaction((tx) => publishKeepingFacts(tx, center, meta, principal.userId, body.confirm));
     warmRosterIndex(ctx.db, roster, center.timezone);
     return roster;
+  },
+});
+
+defineRoute({
+  method: 'post',
+  path: '/api/rosters/:rosterId/rule-prices',
+  summary: "The price of each rule for this version's month (a job): the lower bound on understaffed agent-hours recomputed with each rule relaxed in turn",
+  tag: 'rosters',
+  roles: PLANNERS,
+  params: rosterIdParams,
+  status: 202,
+  async handler({ params, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const job = await ctx.jobs.enqueue('roster.rule-prices', { rosterId: meta.id }, { centerId: meta.centerId, createdBy: principal.userId });
+    return { jobId: job.id, status: job.status, poll: `/api/jobs/${job.id}` };
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/rosters/:rosterId/rule-prices',
+  summary: 'The price of each rule, once computed: the bound, the rules it covers, and per rule the bound without it and the understaffed agent-hours the rule costs',
+  tag: 'rosters',
+  roles: FLOOR,
+  params: rosterIdParams,
+  async handler({ params, principal }, ctx) {
+    const meta = await visibleRoster(ctx, principal, params.rosterId);
+    const stored = await storedRulePrices(ctx.db, meta.id);
+    if (!stored) throw new NotFoundError(`the rule prices of roster ${meta.id} have not been computed: POST /api/rosters/${meta.id}/rule-prices`);
+    return { rosterId: meta.id, ...stored };
   },
 });
 

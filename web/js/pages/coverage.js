@@ -5,7 +5,7 @@
  * violations by rule, each clickable to its matches.
  *
  * Endpoints: GET /api/centers/:id/rosters?month=, GET /api/rosters/:id, GET /api/rosters/:id/coverage,
- * GET /api/rosters/:id/analysis.
+ * GET /api/rosters/:id/analysis; the price of each rule (rule-prices.js).
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS } from '../charts.js';
@@ -14,6 +14,7 @@ import { clock, day, daysOfMonth, hours, num, shortDay, weekdayShort } from '../
 import { heatmap, scaleLegend } from '../heatmap.js';
 import { t } from '../i18n.js';
 import { chooseRoster, monthParam, monthSelect, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
+import { rulePricesSection } from '../rule-prices.js';
 import { ruleGroups, violationsSection } from '../violations.js';
 
 export async function render(root, ctx) {
@@ -100,6 +101,7 @@ export async function render(root, ctx) {
       ],
     });
   }
+  root.append(rulePricesSection(ctx, roster));
   root.append(violationsSection(ruleGroups(analysis, analysis ? [] : (await api.get(`/api/rosters/${roster.id}`, { fields: 'violations' })).violations ?? []), center));
 }
 
