@@ -40,6 +40,8 @@ export interface SolveProgress {
   phase: string;
   /** Score of the best complete roster so far, when there is one. */
   best?: Score;
+  /** The lower bound on understaffed agent-hours, once the month LP has it. */
+  bound?: number;
 }
 
 export interface SolveOptions {
@@ -61,6 +63,12 @@ export interface SolveOptions {
    * For reproducible experiments and for tests that must not depend on how fast the machine is.
    */
   moves?: number;
+  /**
+   * Resume: start from these assignments (the best roster an interrupted solve kept) instead of the month plan;
+   * `startBound` is the bound that solve had found.
+   */
+  start?: Assignment[];
+  startBound?: number;
 }
 
 export interface LowerBound {

@@ -21,6 +21,7 @@ import { designColumns } from './design/design-model.ts';
 import { assignNamed, type Plan } from './assign/initial-assignment.ts';
 import { improveDayPlacement } from './assign/placement.ts';
 import { placeDayExactly } from './assign/placement-mip.ts';
+import { planFromAssignments } from './assign/warm-start.ts';
 import { coverSupervisors } from './assign/supervisor-cover.ts';
 import { checkFeasibility } from './feasibility.ts';
 import { createHighsBackend } from './lp/highs-backend.ts';
@@ -96,9 +97,10 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     const now = performance.now();
     phases.push({ phase: name, ms: Math.round(now - mark) });
     mark = now;
-    options.onProgress?.({ fraction: Math.min(1, (now - t0) / limit), phase: name, best: bestScore });
+    options.onProgress?.({ fraction: Math.min(1, (now - t0) / limit), phase: name, best: bestScore, bound: boundSoFar });
   };
   let bestScore: Score | undefined;
+  let boundSoFar: number | undefined;
 
   const m = buildSolverModel(problem);
   const feasibility = checkFeasibility(problem, m);
@@ -108,21 +110,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   const groupIndex = new Map<Person, number>();
   groups.forEach((g) => g.members.forEach((p) => groupIndex.set(p, g.index)));
   const fixed = pinnedCoverage(m);
-  // The month LP when the budget allows it (≈ 0.1 ms per column on a busy 2-core machine, see month-plan.ts),
-  // else days alone.
-  const monthLpFits = 0.35 * limit >= 0.1 * designColumns(m, groups);
-  const plan = monthLpFits
-    ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped })
-    : { lowerBound: NaN, planUnder: NaN, counts: new Map<string, number>(), ms: { bound: 0, plan: 0 } };
-  phase(monthLpFits ? 'month plan (LP)' : 'month plan skipped (time limit too short for the LP)');
-  if (plan.counts.size === 0 && !stopped()) {
-    plan.counts = designByDays(m, groups, highs, fixed, Math.max(300, (0.1 * limit) / m.horizon.dates.length), stopped);
-    phase('day-by-day design (the month LP did not finish in time)');
-  }
   const cov = new CoverageState(m, fixed);
-  const named = assignNamed(m, groups, plan.counts, cov);
-  const supervisors = coverSupervisors(m, highs, Math.max(2_000, 0.1 * limit), stopped);
-  phase('named assignment');
   const days = m.horizon.dates.length;
   const placeAll = (plan: (Placed | null)[][], c: CoverageState, share: number, until = deadline) => {
     const perDay = Math.max(50, (share * limit) / days);
@@ -132,10 +120,36 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
       placeDayExactly(c, highs, plan, d, Math.min(perDay, left), stopped);
     }
   };
-  placeAll(named, cov, 0.1);
-  for (const [s, line] of supervisors) named[s.index] = line;
-  phase('meal and break placement (MIP)');
-
+  let plan: { lowerBound: number };
+  let named: Plan;
+  if (options.start) {
+    // Resumed: the best roster an earlier attempt kept is the starting point (its bound comes with it).
+    named = planFromAssignments(m, options.start);
+    for (const p of m.phone) for (const placed of named[p.index]) if (placed) cov.apply(placed, 1);
+    plan = { lowerBound: options.startBound ?? NaN };
+    boundSoFar = Number.isFinite(plan.lowerBound) ? plan.lowerBound : undefined;
+    phase('resumed from the best roster so far');
+  } else {
+    // The month LP when the budget allows it (≈ 0.1 ms per column on a busy 2-core machine, see
+    // month-plan.ts), else days alone.
+    const monthLpFits = 0.35 * limit >= 0.1 * designColumns(m, groups);
+    const month = monthLpFits
+      ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped })
+      : { lowerBound: NaN, planUnder: NaN, counts: new Map<string, number>(), ms: { bound: 0, plan: 0 } };
+    boundSoFar = Number.isFinite(month.lowerBound) ? month.lowerBound : undefined;
+    phase(monthLpFits ? 'month plan (LP)' : 'month plan skipped (time limit too short for the LP)');
+    if (month.counts.size === 0 && !stopped()) {
+      month.counts = designByDays(m, groups, highs, fixed, Math.max(300, (0.1 * limit) / m.horizon.dates.length), stopped);
+      phase('day-by-day design (the month LP did not finish in time)');
+    }
+    plan = month;
+    named = assignNamed(m, groups, month.counts, cov);
+    const supervisors = coverSupervisors(m, highs, Math.max(2_000, 0.1 * limit), stopped);
+    phase('named assignment');
+    placeAll(named, cov, 0.1);
+    for (const [s, line] of supervisors) named[s.index] = line;
+    phase('meal and break placement (MIP)');
+  }
   const state = new SearchState(m, named, cov, groupIndex);
   // Kept for the final placement (≤ 5% of the budget) and the rulebook's evaluation.
   const evaluationMs = 300 + m.people.length * 4;

@@ -18,6 +18,9 @@ export interface ThreadSolveOptions {
   seed?: number;
   /** Work bound of the local search (SolveOptions.moves). */
   moves?: number;
+  /** Resume from these assignments and their bound (SolveOptions.start, startBound). */
+  start?: import('../roster.ts').Assignment[];
+  startBound?: number;
   onProgress?: (progress: SolveProgress) => void;
   onBest?: (roster: Roster) => void;
   snapshotEveryMs?: number;
@@ -40,6 +43,8 @@ export function solveRosterInThread(problem: RosterProblem, options: ThreadSolve
     timeLimitMs: options.timeLimitMs ?? (options.moves === undefined ? 60_000 : undefined),
     seed: options.seed,
     moves: options.moves,
+    start: options.start,
+    startBound: options.startBound,
     snapshotEveryMs: options.snapshotEveryMs,
     stop,
   };
@@ -60,7 +65,7 @@ export function solveRosterInThread(problem: RosterProblem, options: ThreadSolve
   });
   const bestOrFail = (why: string) => settle(latest ? { ok: partial(latest) } : { error: new Error(why) });
   worker.on('message', (m: ThreadMessage) => {
-    if (m.type === 'progress') options.onProgress?.({ fraction: m.fraction, phase: m.phase, best: m.best });
+    if (m.type === 'progress') options.onProgress?.({ fraction: m.fraction, phase: m.phase, best: m.best, bound: m.bound });
     else if (m.type === 'best') {
       latest = m.roster;
       options.onBest?.(m.roster);

@@ -13,13 +13,16 @@ export interface ThreadInput {
   seed?: number;
   /** Work bound of the local search (SolveOptions.moves). */
   moves?: number;
+  /** Resume from these assignments and their bound (SolveOptions.start, startBound). */
+  start?: import('../roster.ts').Assignment[];
+  startBound?: number;
   snapshotEveryMs?: number;
   /** Int32Array over a SharedArrayBuffer: [0] = 1 means stop. */
   stop: Int32Array;
 }
 
 export type ThreadMessage =
-  | { type: 'progress'; fraction: number; phase: string; best?: import('../roster.ts').Score }
+  | { type: 'progress'; fraction: number; phase: string; best?: import('../roster.ts').Score; bound?: number }
   | { type: 'best'; roster: import('../roster.ts').Roster }
   | { type: 'result'; result: import('../problem.ts').SolveResult }
   | { type: 'error'; message: string; stack?: string };
@@ -32,9 +35,11 @@ try {
     timeLimitMs: input.timeLimitMs,
     seed: input.seed,
     moves: input.moves,
+    start: input.start,
+    startBound: input.startBound,
     snapshotEveryMs: input.snapshotEveryMs,
     shouldStop: () => Atomics.load(input.stop, 0) === 1,
-    onProgress: (p) => post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...(p.best ? { best: p.best } : {}) }),
+    onProgress: (p) => post({ type: 'progress', fraction: p.fraction, phase: p.phase, ...(p.best ? { best: p.best } : {}), ...(p.bound !== undefined ? { bound: p.bound } : {}) }),
     onBest: (roster) => post({ type: 'best', roster }),
   });
   post({ type: 'result', result });

@@ -1,18 +1,33 @@
 /**
  * The BullMQ runner (REDIS_URL): the server enqueues, `shiftcast worker` processes on any number of machines.
- * Redis carries only the job id; parameters, progress and results live in Postgres. A worker that dies leaves
- * its job's lock to expire; BullMQ's stalled-job check puts the job back and another worker retries it.
+ * Redis carries only the job id; parameters, progress, checkpoints and results live in Postgres. A worker that
+ * dies leaves its job's lock to expire (LOCK_MS, renewed every half of it while the job runs — the work itself
+ * runs in worker threads, so renewal never waits); BullMQ's stalled-job check (every STALLED_CHECK_MS) puts the
+ * job back and another worker resumes it from its checkpoint: back at work within about ten seconds. What
+ * BullMQ cannot see — Redis restarted and lost its line, a job stalled for good, a cancel of a job whose worker
+ * died — the reconciler (reconcile.ts) settles.
  */
 import { Queue, Worker, type ConnectionOptions } from 'bullmq';
 import type { Db } from '../db/db.ts';
 import { UnavailableError } from '../errors.ts';
 import { log } from '../log.ts';
 import { executeJob } from './execute.ts';
-import { finishJob, getJob, insertJob, requestCancel } from './job-store.ts';
+import { getJob, insertJob, requestCancel, settleJob } from './job-store.ts';
+import { reconcileJobs } from './reconcile.ts';
 import type { EnqueueOptions, JobQueue, JobRecord } from './types.ts';
 import { waitForJob } from './wait.ts';
 
 export const DEFAULT_QUEUE_NAME = 'shiftcast-jobs';
+const LOCK_MS = 6_000;
+const STALLED_CHECK_MS = 3_000;
+/** A job whose worker dies this many times is failed (each stall is a worker lost, not an error of the job). */
+const MAX_STALLS = 5;
+const RECONCILE_EVERY_MS = 5_000;
+
+const jobOptions = (jobId: string, attempts: number) => ({
+  jobId, attempts, backoff: { type: 'exponential' as const, delay: 1000 },
+  removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 },
+});
 
 export interface BullmqOptions {
   queueName?: string;
@@ -31,33 +46,47 @@ export async function createBullmqQueue(db: Db, redisUrl: string, options: Bullm
   queue.on('error', (err) => log.warn('redis queue error', { error: err.message }));
   await queue.waitUntilReady();
   const attempts = options.attempts ?? 3;
+  const add = async (jobId: string, kind: string) => {
+    await queue.add(kind, { jobId }, jobOptions(jobId, attempts));
+  };
+  const reconciler = setInterval(() => {
+    reconcileJobs(db, queue, { attempts, add }).catch((e) => log.debug('reconcile skipped', { error: (e as Error).message }));
+  }, RECONCILE_EVERY_MS);
+  reconciler.unref();
   return {
     kind: 'bullmq',
     async enqueue(kind: string, params: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<JobRecord> {
       const job = await insertJob(db, kind, params, opts);
       try {
-        await queue.add(kind, { jobId: job.id }, {
-          jobId: job.id, attempts, backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { count: 1000 }, removeOnFail: { count: 1000 },
-        });
+        await add(job.id, kind);
       } catch (e) {
-        await db.query(`UPDATE jobs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [job.id, 'queue unavailable']);
+        // Nothing half-made: the row goes with the refusal.
+        await db.query('DELETE FROM jobs WHERE id = $1 AND status = $2', [job.id, 'queued']);
         throw new UnavailableError(`the job queue (Redis) is unavailable: ${(e as Error).message}`);
       }
+      log.info('job queued', { jobId: job.id, kind });
       return job;
     },
     get: (id) => getJob(db, id),
     async cancel(id: string) {
-      const record = await requestCancel(db, id);
+      let record = await requestCancel(db, id);
       try {
-        await queue.remove(id); // a waiting job leaves the queue now; a locked one stops at its next check
+        const job = await queue.getJob(id);
+        const state = job ? await job.getState() : 'missing';
+        // A waiting job leaves the line now; a job no worker holds (its worker died) is settled now; an active
+        // one stops at its next check and keeps its best result.
+        if (state !== 'active') {
+          await job?.remove().catch(() => undefined);
+          if (record && (record.status === 'running' || record.status === 'queued') && (await settleJob(db, id, 'cancelled', null))) record = await getJob(db, id);
+        }
       } catch {
-        /* locked by a worker: the cancel flag reaches it */
+        /* Redis down: the cancel flag reaches the worker, or the reconciler settles it */
       }
       return record;
     },
     waitFor: (id, timeoutMs) => waitForJob(db, id, timeoutMs),
     async close() {
+      clearInterval(reconciler);
       await queue.close();
     },
   };
@@ -80,24 +109,26 @@ export async function startBullmqWorker(db: Db, redisUrl: string, options: Worke
     options.queueName ?? DEFAULT_QUEUE_NAME,
     async (job) => {
       const jobId = (job.data as { jobId: string }).jobId;
-      const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const outcome = await executeJob(db, jobId, { lastAttempt });
+      const attempts = job.opts.attempts ?? 1;
+      const lastAttempt = job.attemptsMade + 1 >= attempts;
+      const outcome = await executeJob(db, jobId, { lastAttempt, maxAttempts: attempts });
       if (outcome === 'retry') throw new Error(`job ${jobId} attempt failed; BullMQ retries it`);
       return outcome;
     },
     {
       connection: redisConnection(redisUrl, true),
       concurrency: options.concurrency ?? 1,
-      lockDuration: options.lockDurationMs ?? 30_000,
-      stalledInterval: options.stalledIntervalMs ?? 15_000,
-      maxStalledCount: 2,
+      lockDuration: options.lockDurationMs ?? LOCK_MS,
+      stalledInterval: options.stalledIntervalMs ?? STALLED_CHECK_MS,
+      maxStalledCount: MAX_STALLS,
     },
   );
   worker.on('error', (err) => log.warn('worker error', { error: err.message }));
+  worker.on('stalled', (jobId) => log.warn('job stalled: its worker stopped answering; put back in line', { jobId }));
   worker.on('failed', (job, err) => {
-    // Stalled too often (the worker kept dying): make the failure durable.
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      finishJob(db, (job.data as { jobId: string }).jobId, 'failed', null, err.message).catch(() => undefined);
+    // Failed for good (its last attempt threw, or it stalled too often): make the failure durable.
+    if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/.test(err.message))) {
+      settleJob(db, (job.data as { jobId: string }).jobId, 'failed', err.message).catch(() => undefined);
     }
   });
   await worker.waitUntilReady();

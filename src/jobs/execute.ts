@@ -1,16 +1,21 @@
 /**
- * Runs one attempt of a job, whichever runner picked it up: marks it running, gives the handler a context with
- * throttled progress and a cancellation signal (fed by the jobs table, so a cancel from any server reaches any
- * worker), and records the outcome exactly once.
+ * Runs one attempt of a job, whichever runner picked it up: marks it running (the attempt number in its
+ * progress detail), gives the handler a context with throttled progress, a checkpoint for its best result so
+ * far and a cancellation signal (fed by the jobs table, so a cancel from any server reaches any worker), beats
+ * a heartbeat while it runs (a row whose heartbeat stops has no live worker: src/jobs/reconcile.ts), and
+ * records the outcome exactly once. One log line per event: taken, progress milestones, retried, failed,
+ * cancelled, completed — each with the job id.
  */
 import type { Db } from '../db/db.ts';
 import { log } from '../log.ts';
-import { cancelRequested, finishJob, markRunning, recordProgress, requeueJob } from './job-store.ts';
+import { cancelRequested, finishJob, getJob, heartbeat, loadCheckpoint, markRunning, recordProgress, requeueJob, saveCheckpoint, settleJob } from './job-store.ts';
 import { jobHandler } from './registry.ts';
 
 export interface AttemptOptions {
   /** Is this the last attempt the runner will make? Failure is then final. */
   lastAttempt: boolean;
+  /** Attempts the runner makes at most (shown with the progress). */
+  maxAttempts?: number;
   /** How often to look for a cancel request, ms. */
   cancelPollMs?: number;
   /** Minimum ms between progress writes. */
@@ -21,12 +26,28 @@ export interface AttemptOptions {
 
 export type AttemptOutcome = 'completed' | 'failed' | 'cancelled' | 'retry' | 'skipped';
 
+/** A running attempt's heartbeat period; the reconciler takes a row silent for HEARTBEAT_STALE_MS as orphaned. */
+export const HEARTBEAT_MS = 2_000;
+export const HEARTBEAT_STALE_MS = 15_000;
+/** Progress milestones logged (fractions). */
+const MILESTONES = [0.25, 0.5, 0.75];
+
 export async function executeJob(db: Db, jobId: string, options: AttemptOptions): Promise<AttemptOutcome> {
-  const job = await markRunning(db, jobId);
-  if (!job) return 'skipped';
+  const job = await markRunning(db, jobId, options.maxAttempts);
+  if (!job) {
+    // Final already, or cancelled while no worker had it: a cancel request is settled here.
+    const row = await getJob(db, jobId);
+    if (row && row.cancelRequested && (row.status === 'queued' || row.status === 'running')) {
+      await settleJob(db, jobId, 'cancelled', null);
+      log.info('job cancelled before its attempt began', { jobId, kind: row.kind });
+    }
+    return 'skipped';
+  }
+  log.info('job taken', { jobId, kind: job.kind, attempt: job.attempts, of: options.maxAttempts, resumed: job.attempts > 1 });
   const handler = jobHandler(job.kind);
   if (!handler) {
     await finishJob(db, jobId, 'failed', null, `no handler for job kind "${job.kind}" in this process`);
+    log.warn('job failed', { jobId, kind: job.kind, error: 'no handler' });
     return 'failed';
   }
   const controller = new AbortController();
@@ -36,9 +57,12 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
     cancelRequested(db, jobId).then((yes) => yes && controller.abort()).catch(() => undefined);
   }, options.cancelPollMs ?? 500);
   poll.unref?.();
+  const beat = setInterval(() => void heartbeat(db, jobId).catch(() => undefined), HEARTBEAT_MS);
+  beat.unref?.();
 
   const every = options.progressEveryMs ?? 250;
   let lastWrite = 0;
+  let milestone = 0;
   let pending: { fraction: number; detail?: Record<string, unknown> } | null = null;
   const flush = async () => {
     if (!pending) return;
@@ -49,6 +73,7 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
   };
   const progress = async (fraction: number, detail?: Record<string, unknown>) => {
     pending = { fraction, detail: detail ?? pending?.detail };
+    while (milestone < MILESTONES.length && fraction >= MILESTONES[milestone]) log.info('job progress', { jobId, kind: job.kind, progress: MILESTONES[milestone++] });
     if (Date.now() - lastWrite >= every) await flush();
   };
 
@@ -56,26 +81,32 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
     const result = await handler({
       jobId, kind: job.kind, params: job.params, centerId: job.centerId, createdBy: job.createdBy, attempt: job.attempts,
       db, signal: controller.signal, progress,
+      checkpoint: (value) => saveCheckpoint(db, jobId, value),
+      resumeFrom: <T>() => loadCheckpoint<T>(db, jobId),
     });
     await flush();
     const status = controller.signal.aborted ? 'cancelled' : 'completed';
     await finishJob(db, jobId, status, result ?? null, null);
+    log.info(`job ${status}`, { jobId, kind: job.kind, attempt: job.attempts });
     return status;
   } catch (e) {
     const message = (e as Error)?.message ?? String(e);
     if (controller.signal.aborted) {
       await finishJob(db, jobId, 'cancelled', null, null);
+      log.info('job cancelled', { jobId, kind: job.kind, attempt: job.attempts });
       return 'cancelled';
     }
-    log.warn('job attempt failed', { jobId, kind: job.kind, attempt: job.attempts, error: message });
     if (options.lastAttempt) {
       await finishJob(db, jobId, 'failed', null, message);
+      log.warn('job failed', { jobId, kind: job.kind, attempt: job.attempts, error: message });
       return 'failed';
     }
     await requeueJob(db, jobId, message);
+    log.warn('job attempt failed; retried', { jobId, kind: job.kind, attempt: job.attempts, error: message });
     return 'retry';
   } finally {
     clearInterval(poll);
+    clearInterval(beat);
     options.signal?.removeEventListener('abort', onOutside);
   }
 }

@@ -35,7 +35,7 @@ export async function createInProcessQueue(db: Db, options: InProcessOptions = {
           for (;;) {
             const before = await getJob(db, id);
             const lastAttempt = (before?.attempts ?? 0) + 1 >= maxAttempts;
-            const outcome = await executeJob(db, id, { lastAttempt, signal: controller.signal });
+            const outcome = await executeJob(db, id, { lastAttempt, maxAttempts, signal: controller.signal });
             if (outcome !== 'retry' || closed) break;
           }
         } catch (e) {

@@ -45,20 +45,43 @@ export async function listJobs(db: Queryable, filter: { centerId?: string; kind?
   return r.rows.map(toRecord);
 }
 
-/** Marks a job running for a new attempt; returns false when it is already final (or cancelled). */
-export async function markRunning(db: Queryable, id: string): Promise<JobRecord | null> {
+/**
+ * Marks a job running for a new attempt; returns null when it is already final (or cancelled). The progress is
+ * kept (a resumed attempt goes on from it, the bar never goes back); the detail says which attempt this is.
+ */
+export async function markRunning(db: Queryable, id: string, maxAttempts?: number): Promise<JobRecord | null> {
   const r = await db.query<Row>(
-    `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), error = NULL
+    `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(), error = NULL,
+        progress_detail = jsonb_build_object('attempt', attempts + 1) || CASE WHEN $2::int IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('of', $2::int) END
+          || CASE WHEN attempts > 0 THEN jsonb_build_object('resumed', checkpoint IS NOT NULL, 'previousError', error) ELSE '{}'::jsonb END
       WHERE id = $1 AND status IN ('queued', 'running') AND NOT cancel_requested RETURNING *`,
-    [id],
+    [id, maxAttempts ?? null],
   );
   return r.rows[0] ? toRecord(r.rows[0]) : null;
 }
 
+/** A running attempt is alive: its heartbeat. */
+export async function heartbeat(db: Queryable, id: string): Promise<void> {
+  await db.query(`UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+}
+
+/** Keeps a job's best result so far (a roster solve's best roster), for a retried attempt to resume from. */
+export async function saveCheckpoint(db: Queryable, id: string, checkpoint: unknown): Promise<void> {
+  await db.query(`UPDATE jobs SET checkpoint = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, JSON.stringify(checkpoint)]);
+}
+
+export async function loadCheckpoint<T>(db: Queryable, id: string): Promise<T | null> {
+  const r = await db.query<{ checkpoint: T | null }>('SELECT checkpoint FROM jobs WHERE id = $1', [id]);
+  return r.rows[0]?.checkpoint ?? null;
+}
+
 /** Records progress; returns whether cancellation was requested. */
 export async function recordProgress(db: Queryable, id: string, fraction: number, detail?: Record<string, unknown>): Promise<boolean> {
+  // Never backwards: a resumed attempt's own fraction may start below where the last one stopped.
   const r = await db.query<{ cancel_requested: boolean }>(
-    `UPDATE jobs SET progress = $2, progress_detail = COALESCE($3::jsonb, progress_detail)
+    `UPDATE jobs SET progress = GREATEST(progress, $2), heartbeat_at = now(),
+        progress_detail = CASE WHEN $3::jsonb IS NULL THEN progress_detail
+          ELSE $3::jsonb || jsonb_strip_nulls(jsonb_build_object('attempt', progress_detail->'attempt', 'of', progress_detail->'of', 'resumed', progress_detail->'resumed')) END
       WHERE id = $1 AND status = 'running' RETURNING cancel_requested`,
     [id, Math.max(0, Math.min(1, fraction)), detail ? JSON.stringify(detail) : null],
   );
@@ -83,6 +106,15 @@ export async function finishJob(db: Queryable, id: string, status: 'completed' |
 /** An attempt failed but the job will be retried. */
 export async function requeueJob(db: Queryable, id: string, error: string): Promise<void> {
   await db.query(`UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 AND status = 'running'`, [id, error]);
+}
+
+/** Finishes a job whose attempt is gone (reconciler, or a cancel of a job with no live worker). */
+export async function settleJob(db: Queryable, id: string, status: 'failed' | 'cancelled', error: string | null): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE jobs SET status = $2, error = $3, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
+    [id, status, error],
+  );
+  return r.rowCount === 1;
 }
 
 /** Flags cancellation; a job still queued is cancelled at once. Returns the record after the change. */

@@ -39,6 +39,10 @@ export interface JobContext {
   signal: AbortSignal;
   /** Records progress (0…1) and an optional detail; cheap to call often (writes are throttled). */
   progress(fraction: number, detail?: Record<string, unknown>): Promise<void>;
+  /** Keeps the best result so far for a retried attempt (a roster solve's best roster); throttled by the caller. */
+  checkpoint(value: unknown): Promise<void>;
+  /** What an earlier attempt of this job kept with checkpoint(), if any. */
+  resumeFrom<T>(): Promise<T | null>;
 }
 
 /** Does the work; returns a JSON-serializable result. */

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { SolveResult } from '../../solver/problem.ts';
+import type { Assignment } from '../../solver/roster.ts';
 import { checkFeasibility, type FeasibilityReport } from '../../solver/feasibility.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Db, Queryable } from '../db/db.ts';
@@ -41,12 +42,27 @@ export interface SolveOutcome {
   cancelled: boolean;
 }
 
+/** What a solve keeps while it runs, for a retried attempt to resume from. */
+export interface SolveCheckpoint {
+  assignments: Assignment[];
+  bound: number | null;
+  /** Milliseconds of the time limit already spent. */
+  elapsedMs: number;
+}
+
 export interface RunSolveOptions {
   jobId?: string | null;
   userId?: number | null;
   signal?: AbortSignal;
   onProgress?: (fraction: number, detail?: Record<string, unknown>) => void;
+  /** Keeps the best roster so far (a job's checkpoint). */
+  checkpoint?: (value: SolveCheckpoint) => Promise<void>;
+  /** An earlier attempt's checkpoint: the solve goes on from it with the time left. */
+  resume?: SolveCheckpoint | null;
 }
+
+/** A resumed attempt still gets at least this share of the time limit. */
+const MIN_RESUMED_SHARE = 0.25;
 
 async function storedForJob(db: Queryable, jobId: string): Promise<RosterMeta | null> {
   const r = await db.query<{ id: number }>('SELECT id FROM rosters WHERE job_id = $1', [jobId]);
@@ -55,18 +71,34 @@ async function storedForJob(db: Queryable, jobId: string): Promise<RosterMeta | 
 
 export async function runRosterSolve(db: Db, center: Center, req: RosterSolveRequest, run: RunSolveOptions = {}): Promise<SolveOutcome> {
   const { problem, replan } = await buildRosterProblem(db, center, req.month, { replanFrom: req.replanFrom });
-  const timeLimitMs = req.timeLimitSeconds * 1000;
+  const fullMs = req.timeLimitSeconds * 1000;
+  const resume = run.resume && run.resume.assignments.length > 0 ? run.resume : null;
+  // A resumed attempt has the time the interrupted one had left (its progress goes on from where it stopped).
+  const spent = resume ? Math.min(resume.elapsedMs, (1 - MIN_RESUMED_SHARE) * fullMs) : 0;
+  const timeLimitMs = fullMs - spent;
+  const started = performance.now();
+  let bound: number | null = resume?.bound ?? null;
+  let saving = Promise.resolve();
   const handle = solveRosterInThread(problem, {
     timeLimitMs,
     seed: req.seed,
     moves: req.moves,
     cancelGraceMs: 30_000,
-    onProgress: (p) => run.onProgress?.(p.fraction, { phase: p.phase, ...(p.best ? { best: p.best } : {}) }),
+    ...(resume ? { start: resume.assignments, startBound: resume.bound ?? undefined } : {}),
+    onProgress: (p) => {
+      if (p.bound !== undefined) bound = p.bound;
+      run.onProgress?.((spent + p.fraction * timeLimitMs) / fullMs, { phase: p.phase, ...(p.best ? { best: p.best } : {}), ...(resume ? { resumed: true } : {}) });
+    },
+    onBest: (roster) => {
+      if (!run.checkpoint) return;
+      saving = saving.then(() => run.checkpoint!({ assignments: roster.assignments, bound, elapsedMs: spent + performance.now() - started })).catch(() => undefined);
+    },
   });
   const onAbort = () => handle.cancel();
   if (run.signal?.aborted) onAbort();
   run.signal?.addEventListener('abort', onAbort);
   const result = await handle.result.finally(() => run.signal?.removeEventListener('abort', onAbort));
+  await saving;
   const stats = {
     lowerBound: result.lowerBound, feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled, timeLimitSeconds: req.timeLimitSeconds,
     ...(replan ? { replan: { from: replan.from, base: replan.base.id, baseVersion: replan.base.version, keptDays: problem.pinnedAgentDays?.length ?? 0, keptOvertime: problem.kept?.length ?? 0 } } : {}),

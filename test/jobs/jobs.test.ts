@@ -63,7 +63,7 @@ for (const runner of runners) {
       expect(job.status).toBe('queued');
       const done = await queue.waitFor(job.id);
       expect(done).toMatchObject({ status: 'completed', result: { value: 42 }, progress: 1, attempts: 1 });
-      expect(done.progressDetail).toEqual({ step: 4 });
+      expect(done.progressDetail).toEqual({ step: 4, attempt: 1, of: 3 });
     });
 
     it('shows progress and best-so-far while running, and cancel keeps the best', async () => {

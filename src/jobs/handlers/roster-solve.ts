@@ -1,6 +1,6 @@
 /** Job "roster.solve": a month's roster for a stored center (src/services/roster-solve.ts). */
 import { getCenter } from '../../db/repos/centers.ts';
-import { rosterSolveSchema, runRosterSolve } from '../../services/roster-solve.ts';
+import { rosterSolveSchema, runRosterSolve, type SolveCheckpoint } from '../../services/roster-solve.ts';
 import { registerJobHandler } from '../registry.ts';
 
 registerJobHandler('roster.solve', async (ctx) => {
@@ -12,5 +12,7 @@ registerJobHandler('roster.solve', async (ctx) => {
     userId: ctx.createdBy,
     signal: ctx.signal,
     onProgress: (fraction, detail) => void ctx.progress(fraction, detail),
+    checkpoint: (value) => ctx.checkpoint(value),
+    resume: await ctx.resumeFrom<SolveCheckpoint>(),
   });
 });
