@@ -113,7 +113,7 @@ export function phoneGroups(center: Center, dates: readonly string[]): Group[] {
 
 export interface ShiftOption { id: number; day: number; date: string; template: ShiftTemplate; startMs: number; endMs: number }
 
-/** H4 + R4 (+ R12 when `bus`): every (date, template, start) a rule-abiding shift may take. */
+/** H4 + R4 (+ R12 when `bus`, where a template can meet a bus): every (date, template, start) a rule-abiding shift may take. */
 export function shiftOptions(center: Center, dates: readonly string[], bus: boolean): ShiftOption[] {
   const out: ShiftOption[] = [];
   const zone = center.timezone;
@@ -131,11 +131,11 @@ export function shiftOptions(center: Center, dates: readonly string[], bus: bool
       const clocks: number[] = [];
       if (Array.isArray(t.start)) for (let m = clockMinutes(t.start[0]); m <= clockMinutes(t.start[1]); m += center.intervalMinutes) clocks.push(m);
       else clocks.push(clockMinutes(t.start));
-      const starts = new Set(clocks.map((m) => localInstant(date, m, zone).toMillis())); // a DST gap may merge two
-      for (const startMs of starts) {
-        const endMs = startMs + t.minutes * MIN; // real elapsed minutes
-        if (busOk(date, endMs)) out.push({ id: out.length, day, date, template: t, startMs, endMs });
-      }
+      const starts = [...new Set(clocks.map((m) => localInstant(date, m, zone).toMillis()))]; // a DST gap may merge two
+      // R12 binds where the template has a start that day ending before a bus; where it has none, it is soft
+      // (r12-bus-departures.ts) and every start stays.
+      const fitting = starts.filter((startMs) => busOk(date, startMs + t.minutes * MIN));
+      for (const startMs of fitting.length > 0 ? fitting : starts) out.push({ id: out.length, day, date, template: t, startMs, endMs: startMs + t.minutes * MIN });
     }
   });
   return out;

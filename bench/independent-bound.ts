@@ -19,8 +19,8 @@
  *   intervalMinutes as in r4-start-window.ts; length = template minutes of real elapsed time from the local
  *   start (luxon, DST-safe). No open-hours containment: H4/R4 do not ask for it. Not on unavailable, leave or
  *   new-hire training dates (H3). R12 (when busDepartures is set, unless --no-bus): the end lies busLeadMinutes
- *   before a departure of the shift's date or the next day, as r12-bus-departures.ts reads it. R12 is soft in
- *   the rulebook; it is applied as a hard filter here (as briefed), with a warning when it empties a template's day.
+ *   before a departure of the shift's date or the next day, as r12-bus-departures.ts reads it — hard where the
+ *   template has such a start that day, soft (every start kept) where it has none.
  * - x[g,d,o,c] = people of group g working option o on day d for class c; c = one queue (default: a shift works
  *   one queue) or, with --multi-queue, the group's skill set, whose phone time is split per interval over its
  *   queues by flows f[c,q,t] (Σ_q f ≤ phone time of c at t).
