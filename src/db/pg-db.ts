@@ -1,6 +1,7 @@
 /**
- * The node-postgres transport. Transactions run on one checked-out client (never through pool.query), and the
- * pool has an error listener so a server restart does not crash the process (DESIGN.md pitfalls).
+ * The node-postgres transport. Transactions run on one checked-out client (never through pool.query); the pool,
+ * and each client while checked out, have an error listener so a server restart does not crash the process
+ * (DESIGN.md pitfalls).
  */
 import pg from 'pg';
 import { log } from '../log.ts';
@@ -41,6 +42,15 @@ export async function openPgDb(connectionString: string): Promise<Db> {
       const retries = options.retries ?? (isolation === 'serializable' ? 8 : 0);
       for (let attempt = 0; ; attempt++) {
         const client = await pool.connect();
+        // A checked-out client's connection can die (server restart, terminated backend): pg then emits 'error'
+        // on the client, which would crash the process unheard. The failing query rejects as well; the client is
+        // thrown away on release instead of going back to the pool.
+        let broken: Error | undefined;
+        const onError = (err: Error) => {
+          broken = err;
+          log.warn('postgres connection lost inside a transaction', { error: err.message });
+        };
+        client.on('error', onError);
         try {
           await client.query(`BEGIN ISOLATION LEVEL ${isolation.toUpperCase()}`);
           const result = await fn(wrap(client));
@@ -54,7 +64,8 @@ export async function openPgDb(connectionString: string): Promise<Db> {
           }
           throw e;
         } finally {
-          client.release();
+          client.off('error', onError);
+          client.release(broken);
         }
       }
     },

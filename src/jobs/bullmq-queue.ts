@@ -13,11 +13,13 @@ import { UnavailableError } from '../errors.ts';
 import { log } from '../log.ts';
 import { executeJob } from './execute.ts';
 import { getJob, insertJob, requestCancel, settleJob } from './job-store.ts';
-import { reconcileJobs } from './reconcile.ts';
+import { readableFailure, reconcileJobs, workerHolds } from './reconcile.ts';
 import type { EnqueueOptions, JobQueue, JobRecord } from './types.ts';
 import { waitForJob } from './wait.ts';
 
 export const DEFAULT_QUEUE_NAME = 'shiftcast-jobs';
+/** The queue servers and workers share; SHIFTCAST_QUEUE keeps several installations apart on one Redis. */
+const queueName = (name?: string) => name ?? (process.env.SHIFTCAST_QUEUE || DEFAULT_QUEUE_NAME);
 const LOCK_MS = 6_000;
 const STALLED_CHECK_MS = 3_000;
 /** A job whose worker dies this many times is failed (each stall is a worker lost, not an error of the job). */
@@ -31,8 +33,13 @@ const jobOptions = (jobId: string, attempts: number) => ({
 
 export interface BullmqOptions {
   queueName?: string;
+  /** Attempts that may end in an error (a worker's death is counted apart, up to MAX_STALLS). */
   attempts?: number;
+  reconcileEveryMs?: number;
 }
+
+/** The most attempts a job can be given: its error attempts plus the worker deaths it may survive. */
+const maxStarts = (attempts: number) => attempts + MAX_STALLS;
 
 export function redisConnection(url: string, forWorker: boolean): ConnectionOptions {
   // Workers block on Redis and must retry forever; the API side fails fast so a request answers 503.
@@ -42,16 +49,19 @@ export function redisConnection(url: string, forWorker: boolean): ConnectionOpti
 }
 
 export async function createBullmqQueue(db: Db, redisUrl: string, options: BullmqOptions = {}): Promise<JobQueue> {
-  const queue = new Queue(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: redisConnection(redisUrl, false) });
+  const queue = new Queue(queueName(options.queueName), { connection: redisConnection(redisUrl, false) });
   queue.on('error', (err) => log.warn('redis queue error', { error: err.message }));
   await queue.waitUntilReady();
   const attempts = options.attempts ?? 3;
   const add = async (jobId: string, kind: string) => {
     await queue.add(kind, { jobId }, jobOptions(jobId, attempts));
   };
-  const reconciler = setInterval(() => {
-    reconcileJobs(db, queue, { attempts, add }).catch((e) => log.debug('reconcile skipped', { error: (e as Error).message }));
-  }, RECONCILE_EVERY_MS);
+  const reconcile = () => {
+    reconcileJobs(db, queue, { attempts: maxStarts(attempts), add }).catch((e) => log.debug('reconcile skipped', { error: (e as Error).message }));
+  };
+  // At start (a restart finds what the last run left) and then periodically.
+  reconcile();
+  const reconciler = setInterval(reconcile, options.reconcileEveryMs ?? RECONCILE_EVERY_MS);
   reconciler.unref();
   return {
     kind: 'bullmq',
@@ -73,9 +83,9 @@ export async function createBullmqQueue(db: Db, redisUrl: string, options: Bullm
       try {
         const job = await queue.getJob(id);
         const state = job ? await job.getState() : 'missing';
-        // A waiting job leaves the line now; a job no worker holds (its worker died) is settled now; an active
-        // one stops at its next check and keeps its best result.
-        if (state !== 'active') {
+        // A waiting job leaves the line now; a job no worker holds (its worker died: no lock) is settled now; an
+        // active one stops at its next check and keeps its best result.
+        if (state !== 'active' || !(await workerHolds(queue, id))) {
           await job?.remove().catch(() => undefined);
           if (record && (record.status === 'running' || record.status === 'queued') && (await settleJob(db, id, 'cancelled', null))) record = await getJob(db, id);
         }
@@ -98,6 +108,8 @@ export interface WorkerOptions {
   /** How long a job's lock lasts without renewal; a dead worker's job is retried after about this long. */
   lockDurationMs?: number;
   stalledIntervalMs?: number;
+  /** Worker deaths a job survives before it is failed (default MAX_STALLS). */
+  maxStalledCount?: number;
 }
 
 export interface RunningWorker {
@@ -106,12 +118,12 @@ export interface RunningWorker {
 
 export async function startBullmqWorker(db: Db, redisUrl: string, options: WorkerOptions = {}): Promise<RunningWorker> {
   const worker = new Worker(
-    options.queueName ?? DEFAULT_QUEUE_NAME,
+    queueName(options.queueName),
     async (job) => {
       const jobId = (job.data as { jobId: string }).jobId;
       const attempts = job.opts.attempts ?? 1;
       const lastAttempt = job.attemptsMade + 1 >= attempts;
-      const outcome = await executeJob(db, jobId, { lastAttempt, maxAttempts: attempts });
+      const outcome = await executeJob(db, jobId, { lastAttempt, maxAttempts: maxStarts(attempts) });
       if (outcome === 'retry') throw new Error(`job ${jobId} attempt failed; BullMQ retries it`);
       return outcome;
     },
@@ -120,7 +132,7 @@ export async function startBullmqWorker(db: Db, redisUrl: string, options: Worke
       concurrency: options.concurrency ?? 1,
       lockDuration: options.lockDurationMs ?? LOCK_MS,
       stalledInterval: options.stalledIntervalMs ?? STALLED_CHECK_MS,
-      maxStalledCount: MAX_STALLS,
+      maxStalledCount: options.maxStalledCount ?? MAX_STALLS,
     },
   );
   worker.on('error', (err) => log.warn('worker error', { error: err.message }));
@@ -128,7 +140,11 @@ export async function startBullmqWorker(db: Db, redisUrl: string, options: Worke
   worker.on('failed', (job, err) => {
     // Failed for good (its last attempt threw, or it stalled too often): make the failure durable.
     if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || /stalled/.test(err.message))) {
-      settleJob(db, (job.data as { jobId: string }).jobId, 'failed', err.message).catch(() => undefined);
+      const jobId = (job.data as { jobId: string }).jobId;
+      getJob(db, jobId)
+        .then((row) => settleJob(db, jobId, 'failed', readableFailure(err.message, row?.attempts ?? job.attemptsMade)))
+        .then((settled) => settled && log.warn('job failed', { jobId, error: err.message }))
+        .catch(() => undefined);
     }
   });
   await worker.waitUntilReady();

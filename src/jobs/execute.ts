@@ -6,6 +6,7 @@
  * records the outcome exactly once. One log line per event: taken, progress milestones, retried, failed,
  * cancelled, completed — each with the job id.
  */
+import { hostname } from 'node:os';
 import type { Db } from '../db/db.ts';
 import { log } from '../log.ts';
 import { cancelRequested, finishJob, getJob, heartbeat, loadCheckpoint, markRunning, recordProgress, requeueJob, saveCheckpoint, settleJob } from './job-store.ts';
@@ -22,7 +23,12 @@ export interface AttemptOptions {
   progressEveryMs?: number;
   /** An outside signal (the in-process runner cancels directly). */
   signal?: AbortSignal;
+  /** Who runs the attempt (host:pid), shown with the progress. */
+  worker?: string;
 }
+
+/** This process, as the job's progress names it. */
+export const thisWorker = () => `${hostname()}:${process.pid}`;
 
 export type AttemptOutcome = 'completed' | 'failed' | 'cancelled' | 'retry' | 'skipped';
 
@@ -33,7 +39,7 @@ export const HEARTBEAT_STALE_MS = 15_000;
 const MILESTONES = [0.25, 0.5, 0.75];
 
 export async function executeJob(db: Db, jobId: string, options: AttemptOptions): Promise<AttemptOutcome> {
-  const job = await markRunning(db, jobId, options.maxAttempts);
+  const job = await markRunning(db, jobId, options.maxAttempts, options.worker ?? thisWorker());
   if (!job) {
     // Final already, or cancelled while no worker had it: a cancel request is settled here.
     const row = await getJob(db, jobId);
@@ -57,7 +63,8 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
     cancelRequested(db, jobId).then((yes) => yes && controller.abort()).catch(() => undefined);
   }, options.cancelPollMs ?? 500);
   poll.unref?.();
-  const beat = setInterval(() => void heartbeat(db, jobId).catch(() => undefined), HEARTBEAT_MS);
+  const attempt = job.attempts;
+  const beat = setInterval(() => void heartbeat(db, jobId, attempt).catch(() => undefined), HEARTBEAT_MS);
   beat.unref?.();
 
   const every = options.progressEveryMs ?? 250;
@@ -69,7 +76,7 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
     const p = pending;
     pending = null;
     lastWrite = Date.now();
-    if (await recordProgress(db, jobId, p.fraction, p.detail)) controller.abort();
+    if (await recordProgress(db, jobId, p.fraction, p.detail, attempt)) controller.abort();
   };
   const progress = async (fraction: number, detail?: Record<string, unknown>) => {
     pending = { fraction, detail: detail ?? pending?.detail };
@@ -81,27 +88,27 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
     const result = await handler({
       jobId, kind: job.kind, params: job.params, centerId: job.centerId, createdBy: job.createdBy, attempt: job.attempts,
       db, signal: controller.signal, progress,
-      checkpoint: (value) => saveCheckpoint(db, jobId, value),
+      checkpoint: (value) => saveCheckpoint(db, jobId, value, attempt),
       resumeFrom: <T>() => loadCheckpoint<T>(db, jobId),
     });
     await flush();
     const status = controller.signal.aborted ? 'cancelled' : 'completed';
-    await finishJob(db, jobId, status, result ?? null, null);
+    if (!(await finishJob(db, jobId, status, result ?? null, null, attempt))) return superseded(jobId, job.kind, attempt);
     log.info(`job ${status}`, { jobId, kind: job.kind, attempt: job.attempts });
     return status;
   } catch (e) {
     const message = (e as Error)?.message ?? String(e);
     if (controller.signal.aborted) {
-      await finishJob(db, jobId, 'cancelled', null, null);
+      if (!(await finishJob(db, jobId, 'cancelled', null, null, attempt))) return superseded(jobId, job.kind, attempt);
       log.info('job cancelled', { jobId, kind: job.kind, attempt: job.attempts });
       return 'cancelled';
     }
     if (options.lastAttempt) {
-      await finishJob(db, jobId, 'failed', null, message);
+      if (!(await finishJob(db, jobId, 'failed', null, message, attempt))) return superseded(jobId, job.kind, attempt);
       log.warn('job failed', { jobId, kind: job.kind, attempt: job.attempts, error: message });
       return 'failed';
     }
-    await requeueJob(db, jobId, message);
+    await requeueJob(db, jobId, message, attempt);
     log.warn('job attempt failed; retried', { jobId, kind: job.kind, attempt: job.attempts, error: message });
     return 'retry';
   } finally {
@@ -109,4 +116,10 @@ export async function executeJob(db: Db, jobId: string, options: AttemptOptions)
     clearInterval(beat);
     options.signal?.removeEventListener('abort', onOutside);
   }
+}
+
+/** An attempt that outlived its lock: a newer attempt (or a cancel) owns the job; this one's outcome is dropped. */
+function superseded(jobId: string, kind: string, attempt: number): AttemptOutcome {
+  log.warn('job attempt superseded: a newer attempt or a cancel owns the job; this outcome is dropped', { jobId, kind, attempt });
+  return 'skipped';
 }

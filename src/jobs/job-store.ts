@@ -49,25 +49,33 @@ export async function listJobs(db: Queryable, filter: { centerId?: string; kind?
  * Marks a job running for a new attempt; returns null when it is already final (or cancelled). The progress is
  * kept (a resumed attempt goes on from it, the bar never goes back); the detail says which attempt this is.
  */
-export async function markRunning(db: Queryable, id: string, maxAttempts?: number): Promise<JobRecord | null> {
+export async function markRunning(db: Queryable, id: string, maxAttempts?: number, worker?: string): Promise<JobRecord | null> {
   const r = await db.query<Row>(
     `UPDATE jobs SET status = 'running', attempts = attempts + 1, started_at = now(), heartbeat_at = now(), error = NULL,
-        progress_detail = jsonb_build_object('attempt', attempts + 1) || CASE WHEN $2::int IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('of', $2::int) END
+        progress_detail = jsonb_build_object('attempt', attempts + 1) || CASE WHEN $2::int IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('of', GREATEST($2::int, attempts + 1)) END
+          || CASE WHEN $3::text IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('worker', $3::text) END
           || CASE WHEN attempts > 0 THEN jsonb_build_object('resumed', checkpoint IS NOT NULL, 'previousError', error) ELSE '{}'::jsonb END
       WHERE id = $1 AND status IN ('queued', 'running') AND NOT cancel_requested RETURNING *`,
-    [id, maxAttempts ?? null],
+    [id, maxAttempts ?? null, worker ?? null],
   );
   return r.rows[0] ? toRecord(r.rows[0]) : null;
 }
 
+/**
+ * Writes of a running attempt carry its number as a fence: an attempt taken for dead (its lock lapsed while it
+ * still ran) and superseded by a newer one can no longer write progress, checkpoints or the outcome.
+ */
+const fence = (attempt: number | undefined, n: number) => (attempt === undefined ? '' : ` AND attempts = $${n}`);
+const fenced = (params: unknown[], attempt: number | undefined) => (attempt === undefined ? params : [...params, attempt]);
+
 /** A running attempt is alive: its heartbeat. */
-export async function heartbeat(db: Queryable, id: string): Promise<void> {
-  await db.query(`UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id]);
+export async function heartbeat(db: Queryable, id: string, attempt?: number): Promise<void> {
+  await db.query(`UPDATE jobs SET heartbeat_at = now() WHERE id = $1 AND status = 'running'${fence(attempt, 2)}`, fenced([id], attempt));
 }
 
 /** Keeps a job's best result so far (a roster solve's best roster), for a retried attempt to resume from. */
-export async function saveCheckpoint(db: Queryable, id: string, checkpoint: unknown): Promise<void> {
-  await db.query(`UPDATE jobs SET checkpoint = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [id, JSON.stringify(checkpoint)]);
+export async function saveCheckpoint(db: Queryable, id: string, checkpoint: unknown, attempt?: number): Promise<void> {
+  await db.query(`UPDATE jobs SET checkpoint = $2, heartbeat_at = now() WHERE id = $1 AND status = 'running'${fence(attempt, 3)}`, fenced([id, JSON.stringify(checkpoint)], attempt));
 }
 
 export async function loadCheckpoint<T>(db: Queryable, id: string): Promise<T | null> {
@@ -76,14 +84,14 @@ export async function loadCheckpoint<T>(db: Queryable, id: string): Promise<T | 
 }
 
 /** Records progress; returns whether cancellation was requested. */
-export async function recordProgress(db: Queryable, id: string, fraction: number, detail?: Record<string, unknown>): Promise<boolean> {
+export async function recordProgress(db: Queryable, id: string, fraction: number, detail?: Record<string, unknown>, attempt?: number): Promise<boolean> {
   // Never backwards: a resumed attempt's own fraction may start below where the last one stopped.
   const r = await db.query<{ cancel_requested: boolean }>(
     `UPDATE jobs SET progress = GREATEST(progress, $2), heartbeat_at = now(),
         progress_detail = CASE WHEN $3::jsonb IS NULL THEN progress_detail
-          ELSE $3::jsonb || jsonb_strip_nulls(jsonb_build_object('attempt', progress_detail->'attempt', 'of', progress_detail->'of', 'resumed', progress_detail->'resumed')) END
-      WHERE id = $1 AND status = 'running' RETURNING cancel_requested`,
-    [id, Math.max(0, Math.min(1, fraction)), detail ? JSON.stringify(detail) : null],
+          ELSE $3::jsonb || jsonb_strip_nulls(jsonb_build_object('attempt', progress_detail->'attempt', 'of', progress_detail->'of', 'resumed', progress_detail->'resumed', 'worker', progress_detail->'worker')) END
+      WHERE id = $1 AND status = 'running'${fence(attempt, 4)} RETURNING cancel_requested`,
+    fenced([id, Math.max(0, Math.min(1, fraction)), detail ? JSON.stringify(detail) : null], attempt),
   );
   return r.rows[0]?.cancel_requested ?? false;
 }
@@ -94,18 +102,18 @@ export async function cancelRequested(db: Queryable, id: string): Promise<boolea
 }
 
 /** Final write of a finished attempt; only a running job can finish (exactly-once result). */
-export async function finishJob(db: Queryable, id: string, status: 'completed' | 'failed' | 'cancelled', result: unknown, error: string | null): Promise<boolean> {
+export async function finishJob(db: Queryable, id: string, status: 'completed' | 'failed' | 'cancelled', result: unknown, error: string | null, attempt?: number): Promise<boolean> {
   const r = await db.query(
     `UPDATE jobs SET status = $2, result = $3, error = $4, finished_at = now(), progress = CASE WHEN $2 = 'completed' THEN 1 ELSE progress END
-      WHERE id = $1 AND status = 'running'`,
-    [id, status, result === undefined ? null : JSON.stringify(result), error],
+      WHERE id = $1 AND status = 'running'${fence(attempt, 5)}`,
+    fenced([id, status, result === undefined ? null : JSON.stringify(result), error], attempt),
   );
   return r.rowCount === 1;
 }
 
 /** An attempt failed but the job will be retried. */
-export async function requeueJob(db: Queryable, id: string, error: string): Promise<void> {
-  await db.query(`UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 AND status = 'running'`, [id, error]);
+export async function requeueJob(db: Queryable, id: string, error: string, attempt?: number): Promise<void> {
+  await db.query(`UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 AND status = 'running'${fence(attempt, 3)}`, fenced([id, error], attempt));
 }
 
 /** Finishes a job whose attempt is gone (reconciler, or a cancel of a job with no live worker). */

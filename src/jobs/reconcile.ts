@@ -6,8 +6,9 @@
  *  - a row whose BullMQ job failed for good (thrown on its last attempt, or stalled too often — its worker
  *    kept dying) is failed with a reason a person can read;
  *  - a running row whose heartbeat stopped and that BullMQ no longer has active is put back in line while
- *    attempts remain, else failed;
- *  - a cancel requested for a row with no live attempt is settled as cancelled.
+ *    attempts remain, else failed; one BullMQ still has active without a lock (its worker died, no worker is
+ *    up to notice) shows as queued until a worker takes it again;
+ *  - a cancel requested for a row with no live attempt (no lock, or a silent heartbeat) is settled as cancelled.
  */
 import type { Queue } from 'bullmq';
 import type { Db } from '../db/db.ts';
@@ -22,10 +23,16 @@ export interface ReconcileOptions {
 
 type Row = { id: string; kind: string; status: 'queued' | 'running'; attempts: number; cancel_requested: boolean; stale: boolean; error: string | null };
 
-const readable = (reason: string | undefined, attempts: number) =>
+/** BullMQ's reason, in words a user can act on. */
+export const readableFailure = (reason: string | undefined, attempts: number) =>
   /stalled more than allowable limit/.test(reason ?? '')
     ? `the worker running it stopped answering ${attempts > 1 ? `on ${attempts} attempts` : ''} (killed or out of memory); given up`.replace('  ', ' ')
     : reason || 'failed';
+
+/** Whether a live worker holds the job: BullMQ's lock key, renewed while the worker lives, gone soon after it dies. */
+export async function workerHolds(queue: Queue, jobId: string): Promise<boolean> {
+  return (await (await queue.getBackend().client).get(`${queue.toKey(jobId)}:lock`)) !== null;
+}
 
 export async function reconcileJobs(db: Db, queue: Queue, options: ReconcileOptions): Promise<number> {
   const r = await db.query<Row>(
@@ -38,19 +45,25 @@ export async function reconcileJobs(db: Db, queue: Queue, options: ReconcileOpti
     const job = await queue.getJob(row.id);
     const state = job ? await job.getState() : 'missing';
     if (state === 'failed') {
-      if (await settleJob(db, row.id, 'failed', readable(job?.failedReason, row.attempts))) {
+      if (await settleJob(db, row.id, 'failed', readableFailure(job?.failedReason, row.attempts))) {
         log.warn('job failed', { jobId: row.id, kind: row.kind, attempts: row.attempts, error: job?.failedReason, by: 'reconciler' });
         settled++;
       }
       continue;
     }
-    const alive = state === 'active' && !(row.status === 'running' && row.stale);
-    if (row.cancel_requested && !alive && (row.status === 'queued' || row.stale)) {
+    const locked = state === 'active' && (await workerHolds(queue, row.id));
+    const alive = locked && !(row.status === 'running' && row.stale);
+    if (row.cancel_requested && !alive) {
       if (await settleJob(db, row.id, 'cancelled', null)) {
         await job?.remove().catch(() => undefined);
         log.info('job cancelled (no live attempt)', { jobId: row.id, kind: row.kind, by: 'reconciler' });
         settled++;
       }
+      continue;
+    }
+    if (state === 'active' && !locked && row.status === 'running' && row.stale) {
+      // Its worker died and no other worker is up to notice: the row says so until one takes it again.
+      await db.query(`UPDATE jobs SET status = 'queued', error = $2 WHERE id = $1 AND status = 'running'`, [row.id, 'its worker stopped; waiting for a worker']);
       continue;
     }
     if (state !== 'missing' && !(state === 'completed' && row.status === 'running' && row.stale)) continue;

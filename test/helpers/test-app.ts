@@ -29,12 +29,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { target?: StorageTarget; center?: Center; rateLimiter?: RateLimiter } = {}): Promise<TestApp> {
+export async function startTestApp(options: { target?: StorageTarget; center?: Center; rateLimiter?: RateLimiter; jobs?: (db: Db) => Promise<JobQueue> } = {}): Promise<TestApp> {
   const target = options.target ?? pgliteTarget;
   const { db, drop } = await target.open();
   const center = options.center ?? parseCenter(generateCenter({ agents: 40, seed: 7, name: 'test' }));
   await db.transaction((tx) => saveCenter(tx, center));
-  const jobs = await createInProcessQueue(db);
+  const jobs = await (options.jobs ?? createInProcessQueue)(db);
   const server = createApp(createAppContext(db, jobs, undefined, options.rateLimiter)).listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
