@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createApp } from './api/app.ts';
 import { createAppContext } from './api/context.ts';
+import { createHttpServer, type ServerTimeouts } from './api/http-server.ts';
 import { warmPublishedRosters } from './services/roster-index.ts';
 import type { Db } from './db/db.ts';
 import { dataDirectory, openDb } from './db/open-db.ts';
@@ -45,6 +46,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** Run a BullMQ worker inside the server too (always on when storage is embedded PGlite). */
   withWorker?: boolean;
+  /** Limits against slow clients (default: from the environment, see api/http-server.ts). */
+  timeouts?: ServerTimeouts;
 }
 
 export interface RunningServer {
@@ -87,7 +90,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = options.port ?? Number(process.env.PORT ?? 3000);
   const host = options.host ?? process.env.HOST ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(port, host, () => resolve(s));
+    const s = createHttpServer(app, options.timeouts).listen(port, host, () => resolve(s));
     s.once('error', reject);
   });
   const address = server.address();

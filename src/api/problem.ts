@@ -8,12 +8,16 @@ import { AppError, RateLimitedError } from '../errors.ts';
 import { log } from '../log.ts';
 import { zodProblems } from '../domain/center-loader.ts';
 
-/** Connection-level failures of Postgres or Redis (not a bad query): answered 503, not 500. */
+/**
+ * Connection-level failures of Postgres or Redis (not a bad query): answered 503, not 500. SQLSTATE classes 08
+ * (connection exception) and 57P (operator intervention: shutdown, restart, terminated backend), and the
+ * driver's own words for a connection that went away.
+ */
 function isStorageDown(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   const message = (err as Error)?.message ?? '';
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08000', '08001', '08003', '08006'].includes(code)
-    || /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(message);
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '53300'].includes(code) || /^(08|57P)/.test(code)
+    || /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|not queryable|terminating connection|database system is/i.test(message);
 }
 
 export function problemBody(e: AppError, requestId?: string) {
@@ -36,6 +40,10 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   else if (err instanceof z.ZodError) e = new AppError(400, 'validation', 'Invalid input', 'the request is invalid', zodProblems(err));
   else if ((err as { type?: string }).type === 'entity.parse.failed') {
     e = new AppError(400, 'validation', 'Invalid input', `the body is not valid JSON: ${(err as Error).message}`);
+  } else if ((err as { type?: string }).type === 'request.aborted') {
+    // The client left mid-body, or was cut off for sending it too slowly (api/http-server.ts): its doing, not ours.
+    log.info('request body not completed', { requestId, method: req.method, path: req.path });
+    e = new AppError(400, 'aborted', 'Request aborted', 'the request body did not arrive in full');
   } else if ((err as { type?: string }).type === 'entity.too.large') {
     e = new AppError(413, 'too-large', 'Payload too large', (err as Error).message);
   } else if (isStorageDown(err)) {

@@ -1,13 +1,14 @@
 /** Overtime callouts (O1) and drafted overtime lists (O2): create, read, answer, publish, close. */
 import { z } from 'zod';
-import { assertAgentAccess, assertCenterAccess, type Principal } from '../../auth/principal.ts';
+import { assertAgentAccess, assertCenterAccess, canSeeAgent, type Principal } from '../../auth/principal.ts';
 import { FLOOR, PLANNERS } from '../../auth/roles.ts';
+import type { Center } from '../../domain/center-schema.ts';
 import type { AppContext } from '../context.ts';
 import { audit } from '../../db/repos/audit.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { answerCallout } from '../../intraday/callouts/callout-responses.ts';
 import { calloutRules } from '../../intraday/callouts/callout-rules.ts';
-import { calloutCenterId, createCallout, getCallout, listCallouts, lockCallout, publishCallout } from '../../intraday/callouts/callout-service.ts';
+import { calloutCenterId, createCallout, getCallout, listCallouts, lockCallout, publishCallout, type CalloutRecord } from '../../intraday/callouts/callout-service.ts';
 import { draftOvertime } from '../../intraday/callouts/overtime-drafts.ts';
 import { dayStart } from '../../time/local-day.ts';
 import { defineRoute } from '../route.ts';
@@ -17,6 +18,17 @@ const CALLERS = [...PLANNERS, 'supervisor' as const];
 const READERS = [...FLOOR, 'analyst' as const];
 const calloutParams = z.object({ id: z.coerce.number().int().positive() });
 const instant = z.iso.datetime({ offset: true, local: true });
+
+/**
+ * The callout as the caller may see it. Whoever calls people in (O1: planners and duty supervisors, on the whole
+ * floor) sees every candidate; a lead or an agent only the people of their scope — the list carries each one's
+ * overtime hours, tier and calls per hour, and the exclusions say who is on leave.
+ */
+function asSeenBy(principal: Principal, center: Center, c: CalloutRecord): CalloutRecord {
+  if ((CALLERS as readonly string[]).includes(principal.role)) return c;
+  const sees = (x: { agent: string }) => canSeeAgent(principal, center, x.agent);
+  return { ...c, candidates: c.candidates.filter(sees), excluded: c.excluded.filter(sees), responses: c.responses.filter(sees) };
+}
 
 /** The callout's center, checked against the caller (404 when it is not theirs). */
 async function calloutCenter(ctx: AppContext, principal: Principal, id: number) {
@@ -66,7 +78,7 @@ defineRoute({
     const range = query.date
       ? { from: dayStart(query.date, center.timezone).toISO()!, to: dayStart(query.date, center.timezone).plus({ days: 1 }).toISO()! }
       : {};
-    return { callouts: await listCallouts(ctx.db, center, { ...range, status: query.status }) };
+    return { callouts: (await listCallouts(ctx.db, center, { ...range, status: query.status })).map((c) => asSeenBy(principal, center, c)) };
   },
 });
 
@@ -79,7 +91,8 @@ defineRoute({
   params: calloutParams,
   async handler({ params, principal }, ctx) {
     const center = await calloutCenter(ctx, principal, params.id);
-    return getCallout(ctx.db, center, params.id);
+    const callout = await getCallout(ctx.db, center, params.id);
+    return callout && asSeenBy(principal, center, callout);
   },
 });
 
@@ -94,7 +107,8 @@ defineRoute({
   async handler({ params, body, principal }, ctx) {
     const center = await calloutCenter(ctx, principal, params.id);
     assertAgentAccess(principal, center, body.agent);
-    return answerCallout(ctx.db, center, params.id, body, await calloutRules(), principal.userId);
+    const answer = await answerCallout(ctx.db, center, params.id, body, await calloutRules(), principal.userId);
+    return { ...answer, callout: asSeenBy(principal, center, answer.callout) };
   },
 });
 

@@ -7,7 +7,9 @@ export const command: CliCommand = {
   usage: `usage: shiftcast serve [--port N] [--host H] [--demo] [--with-worker]
 
 Starts the API and dashboard. Storage: Postgres when DATABASE_URL is set, embedded PGlite otherwise (data in
-SHIFTCAST_DATA_DIR, default ./.shiftcast). Jobs: BullMQ when REDIS_URL is set, in-process otherwise.
+SHIFTCAST_DATA_DIR, default ./.shiftcast). Jobs: BullMQ when REDIS_URL is set, in-process otherwise. Slow
+clients are cut off after SHIFTCAST_HEADERS_TIMEOUT_MS (headers, default 20000), SHIFTCAST_REQUEST_TIMEOUT_MS
+(the whole request, default 300000) and SHIFTCAST_KEEPALIVE_TIMEOUT_MS (idle keep-alive, default 5000).
   --port N        port to listen on (default PORT or 3000)
   --host H        address to bind (default HOST or 127.0.0.1)
   --demo          load the demo center and its traffic history if missing
