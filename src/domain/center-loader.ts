@@ -125,6 +125,25 @@ export function centerProblems(center: Center): ProblemItem[] {
   return problems;
 }
 
+/** A NUL character (Postgres text and jsonb refuse it) or half of a UTF-16 surrogate pair (no UTF-8 form). */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Strings of the parsed center, keys included, that storage cannot hold. */
+function unstorableStrings(value: unknown, path: PropertyKey[] = [], out: ProblemItem[] = []): ProblemItem[] {
+  const bad = (s: string) => UNSTORABLE.test(s);
+  if (typeof value === 'string') {
+    if (bad(value)) out.push({ where: jsonPath(path), message: 'contains a NUL character or a broken UTF-16 surrogate' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => unstorableStrings(v, [...path, i], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (bad(k)) out.push({ where: jsonPath([...path, k]), message: 'the key contains a NUL character or a broken UTF-16 surrogate' });
+      unstorableStrings(v, [...path, k], out);
+    }
+  }
+  return out;
+}
+
 /** Validates a parsed JSON value as a center; throws ValidationError listing every problem. */
 export function parseCenter(input: unknown, source = 'center'): Center {
   const result = centerSchema.safeParse(input);
@@ -133,7 +152,7 @@ export function parseCenter(input: unknown, source = 'center'): Center {
     throw new ValidationError(`${source}: ${errors.length} problem(s) in the center file`, errors);
   }
   const center: Center = { ...result.data, id: result.data.id ?? slug(result.data.name) };
-  const errors = centerProblems(center);
+  const errors = [...unstorableStrings(center), ...centerProblems(center)];
   if (errors.length > 0) throw new ValidationError(`${source}: ${errors.length} problem(s) in the center file`, errors);
   return center;
 }

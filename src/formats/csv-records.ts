@@ -16,7 +16,17 @@ export interface CsvRecord {
 }
 
 export async function* csvRecords(input: Readable, source: string, required: readonly string[]): AsyncGenerator<CsvRecord> {
-  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 64 * 1024 }));
+  // Any line end, even mixed in one file (files pasted together on Windows, old Mac and Unix machines).
+  const parser = input.pipe(parse({ bom: true, skip_empty_lines: true, trim: true, info: true, max_record_size: 64 * 1024, record_delimiter: ['\r\n', '\n', '\r'] }));
+  // pipe() ends the parser only at the input's end: an input that closes or fails before it (a client gone
+  // mid-upload, a request cut off by the server's time limit) would leave this reader, and an import's open
+  // transaction, waiting for ever. It fails the reader instead.
+  const cut = (cause?: Error) => {
+    if (input.readableEnded) return;
+    const lines = parser.info.lines + 1;
+    parser.destroy(Object.assign(new Error(`the file stopped at line ${lines}, before its end${cause ? ` (${cause.message})` : ''}: was the upload cut off?`), { lines }));
+  };
+  input.once('close', () => cut()).once('error', cut);
   let columns: Map<string, number> | null = null;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -56,14 +66,49 @@ export async function openCsvFile(file: string): Promise<Readable> {
   return stream;
 }
 
+/** Years a timestamp may fall in: wider than any history or plan, narrower than what storage can hold (no year 0). */
+export const TIMESTAMP_YEARS = { from: 1900, to: 2999 } as const;
+
 /**
- * An ISO-8601 timestamp with offset, or a local time read in `zone` (FORMATS.md: never bare epoch numbers).
- * Returns null when the text is not such a timestamp.
+ * An ISO-8601 timestamp with offset, or a local time read in `zone` (FORMATS.md: never bare epoch numbers), in
+ * the years of TIMESTAMP_YEARS. Returns null when the text is not such a timestamp.
  */
 export function parseTimestamp(text: string, zone: string): DateTime | null {
   if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text)) return null;
   const dt = DateTime.fromISO(text.replace(' ', 'T'), { zone });
-  return dt.isValid ? dt.setZone(zone) : null;
+  if (!dt.isValid) return null;
+  const local = dt.setZone(zone);
+  return local.year >= TIMESTAMP_YEARS.from && local.year <= TIMESTAMP_YEARS.to ? local : null;
+}
+
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * For a local time (no offset) that the zone's clocks skip when DST begins, the message saying so; else null.
+ * (luxon moves such a time forward an hour, which would make it collide with the real one.)
+ */
+export function skippedLocalTime(text: string, dt: DateTime): string | null {
+  if (HAS_OFFSET.test(text) || (Number(text.slice(11, 13)) === dt.hour && Number(text.slice(14, 16)) === dt.minute)) return null;
+  return `${text.slice(0, 16)} does not exist in ${dt.zoneName}: the clocks skip it when DST begins`;
+}
+
+/** For a local time (no offset) in the hour the clocks repeat when DST ends, a hint to write the offset. */
+export function repeatedHourHint(text: string, dt: DateTime): string {
+  if (HAS_OFFSET.test(text) || dt.getPossibleOffsets().length < 2) return '';
+  return ` (${text} is in the hour ${dt.zoneName} repeats when DST ends: write its offset, e.g. ${dt.getPossibleOffsets().map((o) => o.toISO({ suppressMilliseconds: true })).join(' or ')})`;
+}
+
+/**
+ * Reads what is left of a refused input and drops it: an HTTP client still sending the rest of a file then gets
+ * the error answer instead of a connection reset.
+ */
+export async function discardRest(input: Readable): Promise<void> {
+  if (input.readableEnded || input.destroyed) return;
+  input.unpipe();
+  await new Promise<void>((resolve) => {
+    input.once('end', resolve).once('close', resolve).once('error', () => resolve());
+    input.resume();
+  });
 }
 
 /** A number cell: finite and ≥ min, or an error message. */

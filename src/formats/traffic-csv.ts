@@ -6,7 +6,8 @@
 import type { Readable } from 'node:stream';
 import { ValidationError, type ProblemItem } from '../errors.ts';
 import { isoWithOffset } from '../time/local-day.ts';
-import { csvRecords, openCsvFile, parseNumber, parseTimestamp } from './csv-records.ts';
+import { TIMESTAMP_YEARS, csvRecords, openCsvFile, parseNumber, parseTimestamp, repeatedHourHint, skippedLocalTime } from './csv-records.ts';
+import { SLOT_MS, SeenIntervals } from './seen-intervals.ts';
 
 export interface TrafficRow {
   queue: string;
@@ -27,16 +28,24 @@ export interface TrafficReadOptions {
   /** Name used in error messages (a file name, "request body"). */
   source: string;
   defaultQueue?: string;
+  /** Queues a row may name (the center's); absent = any. */
+  queues?: ReadonlySet<string>;
   batchSize?: number;
   maxErrors?: number;
 }
+
+/** Largest count a row may give: what the storage's integer column holds. */
+const MAX_COUNT = 2_147_483_647;
+/** Longest average handle time a row may give: a day (the storage's real column overflows far above). */
+const MAX_AHT_SECONDS = 86_400;
 
 function parseCount(text: string): number | string {
   if (!/^\d+$/.test(text.trim())) {
     if (/^-/.test(text.trim())) return 'must not be negative';
     return 'must be a whole number ≥ 0';
   }
-  return Number(text.trim());
+  const n = Number(text.trim());
+  return n > MAX_COUNT ? `must be at most ${MAX_COUNT}` : n;
 }
 
 /** Yields validated rows in batches; throws one ValidationError with every problem found at the end. */
@@ -45,7 +54,7 @@ export async function* readTrafficCsv(input: Readable, opts: TrafficReadOptions)
   const batchSize = opts.batchSize ?? 5000;
   const maxErrors = opts.maxErrors ?? 50;
   const errors: ProblemItem[] = [];
-  const seen = new Map<string, Set<number>>();
+  const seen = new SeenIntervals();
   let batch: TrafficRow[] = [];
   let rows = 0;
   const fail = (line: number, column: string, message: string) => {
@@ -55,7 +64,16 @@ export async function* readTrafficCsv(input: Readable, opts: TrafficReadOptions)
     const tsText = cell('interval_start')!;
     const ts = parseTimestamp(tsText, zone);
     if (!ts) {
-      fail(line, 'interval_start', `"${tsText}" is not an ISO-8601 timestamp (e.g. 2026-12-01T08:00 or 2026-12-01T08:00:00+08:00)`);
+      fail(line, 'interval_start', `"${tsText}" is not an ISO-8601 timestamp in the years ${TIMESTAMP_YEARS.from}–${TIMESTAMP_YEARS.to} (e.g. 2026-12-01T08:00 or 2026-12-01T08:00:00+08:00)`);
+      continue;
+    }
+    const skipped = skippedLocalTime(tsText, ts);
+    if (skipped) {
+      fail(line, 'interval_start', skipped);
+      continue;
+    }
+    if (ts.toMillis() % SLOT_MS !== 0) {
+      fail(line, 'interval_start', `"${tsText}" is not on a 5-minute boundary (intervals are 5, 10, 15, 30 or 60 minutes)`);
       continue;
     }
     const offered = parseCount(cell('offered')!);
@@ -83,19 +101,20 @@ export async function* readTrafficCsv(input: Readable, opts: TrafficReadOptions)
     const aht = cell('aht_seconds');
     if (aht !== undefined && aht !== '') {
       const n = parseNumber(aht);
-      if (typeof n === 'string') {
-        fail(line, 'aht_seconds', `${n} (seconds)`);
+      if (typeof n === 'string' || n > MAX_AHT_SECONDS) {
+        fail(line, 'aht_seconds', `${typeof n === 'string' ? n : `"${aht}" must be at most ${MAX_AHT_SECONDS}`} (seconds)`);
         bad = true;
       } else row.ahtSeconds = n;
     }
     if (bad) continue;
-    let queueSeen = seen.get(row.queue);
-    if (!queueSeen) seen.set(row.queue, (queueSeen = new Set()));
-    if (queueSeen.has(row.startMs)) {
-      fail(line, 'interval_start', `interval ${row.intervalStart} of queue "${row.queue}" appears twice in the file`);
+    if (opts.queues && !opts.queues.has(row.queue)) {
+      fail(line, 'queue', `unknown queue "${row.queue}" (center has ${[...opts.queues].join(', ')})`);
       continue;
     }
-    queueSeen.add(row.startMs);
+    if (!seen.add(row.queue, row.startMs)) {
+      fail(line, 'interval_start', `interval ${row.intervalStart} of queue "${row.queue}" appears twice in the file${repeatedHourHint(tsText, ts)}`);
+      continue;
+    }
     rows++;
     if (errors.length > 0) continue; // keep scanning to report every error, but stop producing rows
     batch.push(row);

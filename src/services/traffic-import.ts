@@ -56,13 +56,16 @@ function inferInterval(rows: readonly TrafficRow[], source: string): number {
 
 export async function importTraffic(db: Db, center: Center, input: Readable | TrafficRow[], options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
+  if (options.intervalMinutes !== undefined && !ALLOWED_INTERVALS.includes(options.intervalMinutes)) {
+    throw new ValidationError(`the interval must be 5, 10, 15, 30 or 60 minutes, not ${options.intervalMinutes}`, [{ where: 'interval', message: `${options.intervalMinutes} minutes` }]);
+  }
   const queues = new Set(center.queues.map((q) => q.id));
   const seenQueues = new Set<string>();
   let interval = options.intervalMinutes;
   const totals = { rows: 0, inserted: 0, updated: 0, from: Infinity, to: -Infinity };
   const batches: AsyncIterable<TrafficRow[]> | Iterable<TrafficRow[]> = Array.isArray(input)
     ? Array.from({ length: Math.ceil(input.length / 5000) }, (_, i) => input.slice(i * 5000, (i + 1) * 5000))
-    : readTrafficCsv(input, { zone: center.timezone, source: options.source, defaultQueue: options.defaultQueue });
+    : readTrafficCsv(input, { zone: center.timezone, source: options.source, defaultQueue: options.defaultQueue, queues });
 
   await db.transaction(async (tx) => {
     for await (const batch of batches) {
@@ -110,7 +113,8 @@ export async function importTraffic(db: Db, center: Center, input: Readable | Tr
 /** JSON rows (the API's alternative to CSV) as a stream of the same CSV reader, for identical validation. */
 export function jsonRowsAsCsv(rows: Array<Record<string, unknown>>): Readable {
   const cols = ['queue', 'interval_start', 'offered', 'handled', 'abandoned', 'aht_seconds'];
-  const cell = (v: unknown) => (v === undefined || v === null ? '' : String(v).replace(/[",\n]/g, ' '));
+  // A quote, comma or line break in a value would start another cell or row: each becomes a space.
+  const cell = (v: unknown) => (v === undefined || v === null ? '' : String(v).replace(/[",\r\n]/g, ' '));
   const lines = [cols.join(','), ...rows.map((r) => cols.map((c) => cell(r[c])).join(','))];
   return Readable.from([lines.join('\n') + '\n']);
 }

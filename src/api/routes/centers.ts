@@ -9,7 +9,8 @@ import { audit } from '../../db/repos/audit.ts';
 import { ForbiddenError } from '../../errors.ts';
 import { defineRoute } from '../route.ts';
 
-export const centerIdParams = z.object({ id: z.string().min(1).max(64) });
+// A control character (NUL above all: Postgres refuses it) is never part of an id.
+export const centerIdParams = z.object({ id: z.string().min(1).max(64).regex(/^[^\u0000-\u001f\u007f]*$/, 'must not contain control characters') });
 
 defineRoute({
   method: 'get',

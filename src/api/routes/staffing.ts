@@ -9,6 +9,7 @@ import { ValidationError } from '../../errors.ts';
 import { staffingPlan } from '../../staffing/index.ts';
 import { approvedLeaveDays } from '../../services/leave-days.ts';
 import { requirementsFromForecast, requirementsFromUpload } from '../../services/requirements.ts';
+import { discardRest } from '../../formats/csv-records.ts';
 import { defineRoute } from '../route.ts';
 import { centerIdParams } from './centers.ts';
 
@@ -29,7 +30,14 @@ defineRoute({
     assertCenterAccess(principal, params.id);
     const center = await ctx.center(params.id);
     const type = req.get('content-type') ?? '';
-    if (type.startsWith('text/csv')) return requirementsFromUpload(ctx.db, center, req, 'body', principal.userId);
+    if (type.startsWith('text/csv')) {
+      try {
+        return await requirementsFromUpload(ctx.db, center, req, 'body', principal.userId);
+      } catch (e) {
+        await discardRest(req); // a file refused half-way: let the sender finish, so it reads the answer
+        throw e;
+      }
+    }
     if (!type.startsWith('application/json')) {
       throw new ValidationError(`send { "forecastId": N } as application/json or a requirements CSV as text/csv, not "${type || 'no content type'}"`, [], 415);
     }

@@ -5,6 +5,7 @@ import { ANALYSTS, PLANNERS } from '../../auth/roles.ts';
 import { queryTraffic, summarizeTraffic } from '../../db/repos/traffic.ts';
 import { ValidationError } from '../../errors.ts';
 import { zodProblems } from '../../domain/center-loader.ts';
+import { discardRest } from '../../formats/csv-records.ts';
 import { importTraffic, jsonRowsAsCsv } from '../../services/traffic-import.ts';
 import { defineRoute } from '../route.ts';
 import { centerIdParams } from './centers.ts';
@@ -52,7 +53,12 @@ defineRoute({
       throw new ValidationError(`send the traffic as text/csv or application/json, not "${type || 'no content type'}"`, [{ where: 'content-type', message: 'unsupported' }], 415);
     }
     res.status(201);
-    return importTraffic(ctx.db, center, input, { source, defaultQueue: query.queue, intervalMinutes: query.interval, userId: principal.userId });
+    try {
+      return await importTraffic(ctx.db, center, input, { source, defaultQueue: query.queue, intervalMinutes: query.interval, userId: principal.userId });
+    } catch (e) {
+      await discardRest(req); // a file refused half-way: let the sender finish, so it reads the answer
+      throw e;
+    }
   },
 });
 
