@@ -14,6 +14,7 @@ import type { FactKind } from '../db/repos/roster-facts.ts';
 import { ensureLocks, insertRequest, lockKeys, type QuotaKind, type StoredRequest } from '../db/repos/requests.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolationError, ValidationError } from '../errors.ts';
 import { teamOf } from './approvers.ts';
+import { inTurn } from './decision-turns.ts';
 import { recordDecision, setState } from './decisions.ts';
 import { stepFor } from './leave-routing.ts';
 import { quotaOf, reserveQuota, type QuotaUse } from './quotas.ts';
@@ -118,16 +119,19 @@ export async function fileChange(db: Db, center: Center, principal: Principal, b
   const keys = changeKeys(agentId, p);
   await ensureLocks(db, center.id, keys);
 
-  return db.transaction(async (tx) => {
+  return inTurn(db, center.id, keys, () => db.transaction(async (tx) => {
     await lockKeys(tx, center.id, keys);
-    const base = await requireBase(tx, center, month);
-    const change = buildChange(center, base, agentId, p);
     const peer = p.kind === 'swap' && p.mode === 'peer' ? p.with : null;
     const id = await insertRequest(tx, {
       centerId: center.id, kind: p.kind, agentId, teamId: team.id, peerAgentId: peer, payload: p satisfies RequestPayload, dateFrom: from, dateTo: to, createdBy: principal.userId,
     });
+    // The quota before the roster: a request past it is refused without reading the month's roster, so a
+    // refusal holds the month's locks for milliseconds, not for a roster read (30 parallel requests queue
+    // behind them, and every one waiting holds a connection of its process's pool).
     const quota = [await reserveQuota(tx, center, agentId, month, kind, id)];
     if (peer) quota.push(await reserveQuota(tx, center, peer, month, kind, id));
+    const base = await requireBase(tx, center, month);
+    const change = buildChange(center, base, agentId, p);
     await recordDecision(tx, id, principal, 'filed', rule, `${p.kind}${p.kind === 'swap' ? ` (${p.mode})` : ''} filed`, { quota });
 
     const edited = applyChange(base.roster, change);
@@ -144,7 +148,7 @@ export async function fileChange(db: Db, center: Center, principal: Principal, b
     await setState(tx, center, id, { status: 'pending', route: [stepFor('supervisor', why.rule, { supervisor: team.supervisor })], rule: why.rule, impact });
     await recordDecision(tx, id, null, 'routed', why.rule, `${why.message}; the duty supervisor decides`, { hard: impact.hard, coverage: impact.coverage });
     return id;
-  });
+  }));
 }
 
 /** The duty supervisor approves a routed change (the caller holds the request row and the decision locks). */

@@ -129,8 +129,6 @@ export async function approveLeaveStep(tx: Queryable, center: Center, principal:
   const team = requireTeam(center, r.agentId);
   const days = leaveDays(payload.from, payload.to);
   const level = step.role;
-  const bases = new Map<string, BaseRoster | null>();
-  for (const m of new Set(days.map((d) => d.slice(0, 7)))) bases.set(m, await baseRoster(tx, center, m));
   const people = { lead: team.lead, supervisor: team.supervisor };
   const checks: CheckResult[] = [];
 
@@ -146,6 +144,10 @@ export async function approveLeaveStep(tx: Queryable, center: Center, principal:
     if (!l7.ok) return escalate(l7, 'manager');
     checks.push(l7);
   }
+  // The month's rosters only after L7: an approval L7 escalates (29 of 30 parallel ones for one supervisor's
+  // day) then holds the day's locks for milliseconds instead of for a roster read.
+  const bases = new Map<string, BaseRoster | null>();
+  for (const m of new Set(days.map((d) => d.slice(0, 7)))) bases.set(m, await baseRoster(tx, center, m));
   const l9 = await checkAttendanceFloor(tx, center, { agentId: r.agentId, teamId: team.id, days, bases });
   // L9: below the floor "needs the next level up" — one level above the one that would have granted it. That
   // level decides; the chain stops there.

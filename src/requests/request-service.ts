@@ -1,6 +1,7 @@
 /**
  * Requests as the API uses them: file, list, read, approve, reject, cancel, and record sick-leave papers. This
- * file checks who may act and holds the transaction (request row lock, then the decision locks in key order);
+ * file checks who may act and holds the transaction (request row lock, then the decision locks in key order,
+ * after this pool's turn on those keys: decision-turns.ts);
  * the rules themselves are in leave-service.ts (L1–L10) and change-service.ts (R5, R6).
  */
 import type { Principal } from '../auth/principal.ts';
@@ -13,6 +14,7 @@ import {
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { assertCanSeeRequest, isApproverFor, teamOf } from './approvers.ts';
 import { approveChangeStep, changeLockKeys, fileChange } from './change-service.ts';
+import { inTurn } from './decision-turns.ts';
 import { recordDecision, setState } from './decisions.ts';
 import { cancelApprovedLeave } from './leave-cancel.ts';
 import { approveLeaveStep, fileLeave, leaveDays, leaveLockKeys } from './leave-service.ts';
@@ -89,13 +91,13 @@ export async function approveRequest(db: Db, principal: Principal, id: number, d
   const { r: pre, center } = await visible(db, principal, id, deps);
   const keys = pre.kind === 'leave' ? leaveLockKeys(center, pre) : changeLockKeys(pre);
   await ensureLocks(db, center.id, keys);
-  await db.transaction(async (tx) => {
+  await inTurn(db, center.id, keys, () => db.transaction(async (tx) => {
     const r = (await getRequestRecord(tx, id, true))!;
     assertApprover(principal, center, r, 'approve');
     await lockKeys(tx, center.id, keys);
     if (r.kind === 'leave') await approveLeaveStep(tx, center, principal, r, deps);
     else await approveChangeStep(tx, center, principal, r, deps);
-  });
+  }));
   return view(db, center, id);
 }
 
@@ -120,7 +122,7 @@ export async function cancelRequest(db: Db, principal: Principal, id: number, re
   const approvedLeave = pre.kind === 'leave' && pre.status === 'approved';
   const keys = approvedLeave ? leaveLockKeys(center, pre) : [];
   if (approvedLeave) await ensureLocks(db, center.id, keys);
-  await db.transaction(async (tx) => {
+  await inTurn(db, center.id, keys, () => db.transaction(async (tx) => {
     const r = (await getRequestRecord(tx, id, true))!;
     if (principal.agentId !== r.agentId && principal.userId !== r.createdBy) throw new ForbiddenError(`only ${r.agentId} or whoever filed request ${id} may cancel it`);
     if (r.kind === 'leave' && r.status === 'approved' && approvedLeave) {
@@ -134,7 +136,7 @@ export async function cancelRequest(db: Db, principal: Principal, id: number, re
     await releaseQuotaSlots(tx, id);
     await setState(tx, center, id, { status: 'cancelled', route: [], rule: r.rule });
     await recordDecision(tx, id, principal, 'cancelled', null, reason ? `cancelled: ${reason}` : 'cancelled', {});
-  });
+  }));
   return view(db, center, id);
 }
 

@@ -11,16 +11,25 @@
  * person's day), and the audit log records who, when and what.
  *
  * Concurrency: the callout row is locked (FOR UPDATE) so two accepts cannot overfill it, and an advisory lock
- * per agent serializes one person's answers to different callouts (cap, overlap).
+ * per agent serializes one person's answers to different callouts (cap, overlap). An accept also takes the
+ * month's roster-month decision lock, which approved swaps, rest-day moves and leave hold while they write the
+ * month's next published version from the roster they read: without it an overtime inserted meanwhile went
+ * into the version being superseded (accepted, then missing from the published roster), and the two
+ * transactions could deadlock on the roster row (500). Answers to one callout take their turns in memory before
+ * taking a connection of the pool (src/requests/decision-turns.ts).
  */
+import { DateTime } from 'luxon';
 import type { Assignment, CoverageRow } from '../../../solver/roster.ts';
 import type { Rule } from '../../../solver/rules/rule.ts';
 import type { Center } from '../../domain/center-schema.ts';
 import type { Db } from '../../db/db.ts';
 import { audit } from '../../db/repos/audit.ts';
+import { ensureLocks, lockKeys } from '../../db/repos/requests.ts';
 import { insertAssignments } from '../../db/repos/rosters.ts';
 import { addFacts } from '../../db/repos/roster-facts.ts';
 import { ConflictError, NotFoundError, RuleViolationError } from '../../errors.ts';
+import { inTurn } from '../../requests/decision-turns.ts';
+import { addDays } from '../../time/local-day.ts';
 import { timed } from '../coverage.ts';
 import { updateRosterCoverage } from '../roster-coverage.ts';
 import { loadCalloutInputs } from './callout-inputs.ts';
@@ -46,8 +55,18 @@ export interface AnswerResult {
   repeated: boolean;
 }
 
+/** The roster months an accepted overtime of the callout can land in: its window's day's, and the day before's (an extended night shift). */
+async function rosterMonthKeys(db: Db, center: Center, calloutId: number): Promise<string[]> {
+  const r = await db.query<{ from_at: Date }>('SELECT from_at FROM callouts WHERE id = $1', [calloutId]);
+  if (!r.rows[0]) return [];
+  const day = DateTime.fromJSDate(new Date(r.rows[0].from_at), { zone: center.timezone }).toISODate()!;
+  return [...new Set([addDays(day, -1), day].map((d) => `roster-month:${d.slice(0, 7)}`))];
+}
+
 export async function answerCallout(db: Db, center: Center, calloutId: number, answer: CalloutAnswer, rules: readonly Rule[], userId: number | null): Promise<AnswerResult> {
-  const outcome = await db.transaction(async (tx) => {
+  const monthKeys = answer.accept ? await rosterMonthKeys(db, center, calloutId) : [];
+  await ensureLocks(db, center.id, monthKeys);
+  const outcome = await inTurn(db, center.id, [`callout:${calloutId}`, ...monthKeys], () => db.transaction(async (tx) => {
     const row = await lockCallout(tx, calloutId);
     if (!row || row.center_id !== center.id) throw new NotFoundError(`callout ${calloutId} not found`);
     const candidates = row.candidates;
@@ -76,6 +95,7 @@ export async function answerCallout(db: Db, center: Center, calloutId: number, a
 
     // Accept: judge the agent again on the roster as it is now.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`overtime:${center.id}:${answer.agent}`]);
+    await lockKeys(tx, center.id, monthKeys);
     const window = { queue: row.queue_id, fromMs: new Date(row.from_at).getTime(), toMs: new Date(row.to_at).getTime() };
     const inputs = await loadCalloutInputs(tx, center, window, rules);
     const now2 = rankCandidates({ ...inputs, only: new Set([answer.agent]) });
@@ -106,7 +126,7 @@ export async function answerCallout(db: Db, center: Center, calloutId: number, a
       after: a, detail: { callout: calloutId, agent: answer.agent, rosterId: Number(rosterId), accepted, needed: row.needed },
     });
     return { ids: await enqueueNotifications(tx, center.id, notes), assignment: { ...a, id: assignmentId }, coverage, repeated: false };
-  });
+  }));
   deliverSoon(db, outcome.ids);
   return {
     callout: (await getCallout(db, center, calloutId))!, agent: answer.agent, accept: answer.accept,
