@@ -16,6 +16,9 @@ import { medianMs, type FaultRow } from './faults/scenario.ts';
 import { serverKills } from './faults/server-kill.ts';
 import { workerKills } from './faults/workers.ts';
 
+// The in-process servers of some scenarios would print every request between the table's lines.
+process.env.SHIFTCAST_LOG ??= 'warn';
+
 const chosen = (process.env.FAULTS ?? 'workers,restarts,server,quotas,files,abuse').split(',').map((s) => s.trim());
 
 async function withServices(run: (pg: Awaited<ReturnType<typeof privatePostgres>>, redis: Awaited<ReturnType<typeof privateRedis>>) => Promise<FaultRow[]>): Promise<FaultRow[]> {

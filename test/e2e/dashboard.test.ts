@@ -31,6 +31,8 @@ let tokens: Record<Role | 'admin', string>;
 let prepared: Prepared;
 let zone: string;
 let today: string;
+/** Intervals of actual calls sent for today (none before the day's first half hour has passed). */
+let sentToday = 0;
 let calloutDay: string;
 let calloutFrom: string;
 let leaveFrom: string;
@@ -103,7 +105,7 @@ describe('dashboard in headless Chromium', () => {
     tokens = issued as typeof tokens;
     prepared = await prepareDemo(server, tokens, months, today);
     await recordAttendance(server, tokens.manager, { rosterId: prepared.rosters[today.slice(0, 7)], today });
-    await sendTodaysActuals(server, tokens.analyst, prepared.forecastId, today);
+    sentToday = await sendTodaysActuals(server, tokens.analyst, prepared.forecastId, today);
     // A second model over the month so far, for the accuracy table's rows per day and model.
     const monthStart = `${today.slice(0, 8)}01`;
     if (monthStart < today) await forecastWithModel(server, tokens.analyst, monthStart, Math.round((Date.parse(today) - Date.parse(monthStart)) / 86_400_000), 'seasonal-naive');
@@ -171,6 +173,18 @@ describe('dashboard in headless Chromium', () => {
       await page.waitForSelector('[data-role=matches] h3');
     } else {
       expect(await page.textContent('main')).toMatch(/no violations/);
+    }
+    // A day of the version replayed against its actual calls: yesterday's history when it is in the month, else
+    // today's calls sent so far.
+    const replayed = addDays(today, -1).slice(0, 7) === today.slice(0, 7) ? addDays(today, -1) : today;
+    await page.fill('input[name=replay-date]', replayed);
+    await page.click('button[data-action=replay]');
+    await page.waitForSelector('[data-role=replay][data-state=done]');
+    if (replayed !== today || sentToday > 0) {
+      const replay = (await chartData(page))['replay-sl'];
+      expect(replay).toHaveLength(6); // band lower and upper, replayed, promised, Erlang on actual, target
+      expect(Math.min(...replay)).toBeGreaterThan(0);
+      expect(await page.$$eval('[data-role=replay] .kpi-value', (els) => els.length)).toBe(6);
     }
     await shot(page, 'deputy-coverage', { name: 'coverage' });
     expect(pageProblems(page)).toEqual([]);

@@ -5,15 +5,17 @@
  * violations by rule, each clickable to its matches.
  *
  * Endpoints: GET /api/centers/:id/rosters?month=, GET /api/rosters/:id, GET /api/rosters/:id/coverage,
- * GET /api/rosters/:id/analysis; the price of each rule (rule-prices.js).
+ * GET /api/rosters/:id/analysis; the price of each rule (rule-prices.js); a day of the version replayed against
+ * its actual calls (replay.js).
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS } from '../charts.js';
 import { h, message, section, select } from '../dom.js';
-import { clock, day, daysOfMonth, hours, num, shortDay, weekdayShort } from '../format.js';
+import { addDays, clock, day, daysOfMonth, hours, localDate, num, shortDay, weekdayShort } from '../format.js';
 import { heatmap, scaleLegend } from '../heatmap.js';
 import { t } from '../i18n.js';
 import { chooseRoster, monthParam, monthSelect, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
+import { replaySection } from '../replay.js';
 import { rulePricesSection } from '../rule-prices.js';
 import { ruleGroups, violationsSection } from '../violations.js';
 
@@ -102,6 +104,12 @@ export async function render(root, ctx) {
     });
   }
   root.append(rulePricesSection(ctx, roster));
+  if (center.queues.find((q) => q.id === queue)?.kind === 'inbound') {
+    // Yesterday when it falls in the month (its calls are all in), else the month's first day.
+    const yesterday = addDays(localDate(), -1);
+    const date = dates.includes(yesterday) ? yesterday : dates[0];
+    root.append(replaySection(ctx, { date, queue, roster: roster.id, min: dates[0], max: dates[dates.length - 1] }));
+  }
   root.append(violationsSection(ruleGroups(analysis, analysis ? [] : (await api.get(`/api/rosters/${roster.id}`, { fields: 'violations' })).violations ?? []), center));
 }
 

@@ -2,10 +2,10 @@
  * Today (duty supervisor; managers may look): per interval of a day and queue the agents required by the plan
  * and by the reforecast against those scheduled by the published roster, and the calls forecast, actual and
  * reforecast; "call overtime" for a proposed or chosen window, showing the ranked callout list and recording
- * each agent's accept or decline; and the inbox of requests waiting for this supervisor.
+ * each agent's accept or decline; the day replayed against its actual calls; and the inbox of requests waiting for this supervisor.
  *
  * Endpoints: GET /api/centers/:id/intraday?date&queue, POST /api/centers/:id/callouts,
- * POST /api/callouts/:id/responses, plus the inbox's (inbox.js).
+ * POST /api/callouts/:id/responses, the replay's (replay.js), plus the inbox's (inbox.js).
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
@@ -13,6 +13,7 @@ import { errorBox, fill, h, input, message, section, select, table } from '../do
 import { clock, day, localDate, midnight, num, pct } from '../format.js';
 import { t } from '../i18n.js';
 import { agentName, inboxSection } from '../inbox.js';
+import { replaySection } from '../replay.js';
 
 const enc = encodeURIComponent;
 
@@ -38,6 +39,7 @@ export async function render(root, ctx) {
       root.append(kpiCard(view, q));
       root.append(h('div.grid2', agentsSection(center, q), callsSection(center, q)));
       root.append(calloutSection(ctx, q, date));
+      if (center.queues.find((x) => x.id === q.queue)?.kind === 'inbound') root.append(replaySection(ctx, { date, queue: q.queue }));
     }
   }
   if (inbox) root.append(inbox);
