@@ -27,3 +27,11 @@ export function rosterCsv(center: Center, assignments: readonly Assignment[]): s
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The same CSV as Excel opens it without an import dialog: a UTF-8 byte-order mark (else Excel reads the names of a
+ * zh-CN center as the system code page) and CRLF line ends.
+ */
+export function excelCsv(csv: string): string {
+  return '\uFEFF' + csv.replace(/\r?\n/g, '\r\n');
+}

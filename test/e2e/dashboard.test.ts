@@ -143,7 +143,7 @@ describe('dashboard in headless Chromium', () => {
 
   it('analyst: forecast vs actual with its band, daily totals, accuracy and backtest tables', async () => {
     const page = await pageAs('analyst', { lang: 'en' });
-    expect(await navLinks(page)).toEqual(['forecast', 'attendance']);
+    expect(await navLinks(page)).toEqual(['forecast', 'roster', 'attendance']);
     expect(await openPage(page, server.url, `#/forecast?forecast=${prepared.forecastId}&date=${addDays(today, -1)}`)).toBe('ready');
     const charts = await chartData(page);
     expectChartData(charts, 'forecast-intervals'); // band lower, band upper, forecast, actual
@@ -157,6 +157,16 @@ describe('dashboard in headless Chromium', () => {
     expect(models.length).toBeGreaterThanOrEqual(2);
     expect(models.some((m) => m?.startsWith('seasonal-naive'))).toBe(true);
     await shot(page, 'analyst-forecast', { name: 'forecast' });
+    // R13: one team's published roster, for Excel (a byte-order mark, CRLF, that team's rows only).
+    expect(await openPage(page, server.url, `#/roster?month=${today.slice(0, 7)}`)).toBe('ready');
+    const team = await page.$eval('select[name=export-team] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);
+    await page.selectOption('select[name=export-team]', team);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action=export-excel]')]);
+    const bytes = await download.createReadStream().then(async (st) => { const parts: Buffer[] = []; for await (const c of st) parts.push(c as Buffer); return Buffer.concat(parts); });
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = bytes.subarray(3).toString('utf8').trim().split('\r\n').slice(1);
+    expect(rows.length).toBeGreaterThan(20);
+    expect(new Set(rows.map((r) => r.split(',')[2]))).toEqual(new Set([team]));
     expect(pageProblems(page)).toEqual([]);
   });
 

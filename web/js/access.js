@@ -9,7 +9,8 @@ export const PAGES = [
   // Deputies plan from forecasts (R2) and the forecast API grants them; analysts and managers own accuracy.
   { id: 'forecast', roles: ['analyst', 'deputy', ...MANAGERS] },
   { id: 'coverage', roles: ['deputy', ...MANAGERS] },
-  { id: 'roster', roles: ['deputy', 'supervisor', 'lead', ...MANAGERS] },
+  // Analysts collect every team's published roster at month end (R13).
+  { id: 'roster', roles: ['deputy', 'supervisor', 'lead', 'analyst', ...MANAGERS] },
   { id: 'today', roles: ['supervisor', ...MANAGERS] },
   { id: 'attendance', roles: ['lead', 'analyst', ...MANAGERS] },
   // Anyone who is a person of the center (agent, lead, supervisor) has a schedule of their own.

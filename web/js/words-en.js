@@ -394,4 +394,7 @@ export const EN = {
   'replay.patience': 'mean patience {s} s',
   'replay.nopatience': 'callers never hang up (Erlang C)',
   'replay.method': '{runs} runs, seed {seed}; {patience}; answered in time = within {t} s.',
+  'roster.export.excel': 'Export for Excel',
+  'roster.export.team': 'Team to export',
+  'roster.export.allteams': 'all teams',
 };

@@ -393,4 +393,7 @@ export const ZH = {
   'replay.patience': '平均耐心 {s} 秒',
   'replay.nopatience': '来电者从不挂断（Erlang C）',
   'replay.method': '{runs} 次回放，种子 {seed}；{patience}；按时接通 = {t} 秒内。',
+  'roster.export.excel': '导出为 Excel',
+  'roster.export.team': '导出的班组',
+  'roster.export.allteams': '全部班组',
 };

@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { assertCenterAccess, canSeeAgent, type Principal } from '../../auth/principal.ts';
+import { assertCenterAccess, canSeeAgent, canSeeTeam, type Principal } from '../../auth/principal.ts';
 import { ANALYSTS, EVERYONE, FLOOR, PLANNERS } from '../../auth/roles.ts';
 import { audit } from '../../db/repos/audit.ts';
 import { getAssignments, getRoster, getRosterMeta, listRosters, type RosterMeta } from '../../db/repos/rosters.ts';
@@ -14,7 +14,7 @@ import { DEFAULT_PAGE, MAX_PAGE, rosterRead } from '../../services/roster-read.t
 import { rosterIndex, warmRosterIndex } from '../../services/roster-index.ts';
 import { storedRulePrices } from '../../services/rule-prices.ts';
 import { sendBuilt } from '../send-built.ts';
-import { rosterCsv } from '../../services/roster-export.ts';
+import { excelCsv, rosterCsv } from '../../services/roster-export.ts';
 import { newHardViolations, publishKeepingFacts, publishPreview } from '../../services/roster-publish.ts';
 import { checkMonthFeasibility, rosterSolveSchema } from '../../services/roster-solve.ts';
 import type { AppContext } from '../context.ts';
@@ -213,24 +213,28 @@ defineRoute({
 defineRoute({
   method: 'get',
   path: '/api/rosters/:rosterId/export',
-  summary: 'Export a roster as CSV (one row per assignment) or JSON (FORMATS "Roster"); every export is logged (S1)',
+  summary: "Export a roster as CSV (one row per assignment), Excel's CSV (UTF-8 with BOM, CRLF) or JSON (FORMATS \"Roster\"), whole or one team's (R13: the analyst collects every team's roster); every export is logged (S1)",
   tag: 'rosters',
   roles: EXPORT_ROLES,
   params: rosterIdParams,
-  query: z.object({ format: z.enum(['csv', 'json']).default('csv') }),
+  query: z.object({ format: z.enum(['csv', 'excel', 'json']).default('csv'), team: z.string().min(1).optional() }),
   async handler({ params, query, principal, res }, ctx) {
     const meta = await visibleRoster(ctx, principal, params.rosterId);
     const center = await ctx.center(meta.centerId);
+    if (query.team !== undefined && !(center.teams.some((t) => t.id === query.team) && canSeeTeam(principal, center, query.team))) {
+      throw new NotFoundError(`team "${query.team}" not found in center ${center.id} (or not in your scope)`);
+    }
+    const team = new Map(center.agents.map((a) => [a.id, a.team]));
     const full = (await getRoster(ctx.db, meta.id, center.timezone))!.roster;
-    const assignments = full.assignments.filter((a) => canSeeAgent(principal, center, a.agent));
-    await audit(ctx.db, { userId: principal.userId, centerId: center.id, action: 'roster.export', objectKind: 'roster', objectId: meta.id, detail: { format: query.format, rows: assignments.length } });
-    const name = `roster-${center.id}-${meta.month}-v${meta.version}`;
-    res.set('content-disposition', `attachment; filename="${name}.${query.format}"`);
-    if (query.format === 'csv') {
-      res.type('text/csv').send(rosterCsv(center, assignments));
+    const assignments = full.assignments.filter((a) => canSeeAgent(principal, center, a.agent) && (query.team === undefined || team.get(a.agent) === query.team));
+    await audit(ctx.db, { userId: principal.userId, centerId: center.id, action: 'roster.export', objectKind: 'roster', objectId: meta.id, rule: 'S1', detail: { format: query.format, team: query.team ?? null, rows: assignments.length } });
+    const name = `roster-${center.id}-${meta.month}-v${meta.version}${query.team ? `-${query.team}` : ''}`;
+    res.set('content-disposition', `attachment; filename="${name}.${query.format === 'json' ? 'json' : 'csv'}"`);
+    if (query.format !== 'json') {
+      res.type('text/csv').send(query.format === 'excel' ? excelCsv(rosterCsv(center, assignments)) : rosterCsv(center, assignments));
       return;
     }
-    const violations = full.violations.filter((v) => !v.agent || canSeeAgent(principal, center, v.agent));
+    const violations = full.violations.filter((v) => (!v.agent || canSeeAgent(principal, center, v.agent)) && (query.team === undefined || (v.agent !== undefined && team.get(v.agent) === query.team)));
     res.type('application/json').send(JSON.stringify({ ...full, assignments, violations, exportedAt: DateTime.now().toISO() }, null, 2));
   },
 });

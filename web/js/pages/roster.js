@@ -90,8 +90,13 @@ function summaryCard(ctx, roster, full) {
   const bound = stats.lowerBound?.understaffed;
   const phases = stats.phases ?? [];
   const status = h('div.result');
+  // R13: the analyst collects every team's roster, one file per team (Excel's CSV opens with the names intact).
+  const teams = ctx.center.teams.filter((x) => ctx.me.teams === 'all' || ctx.me.teams?.includes(x.id));
+  let team = '';
   const actions = h('div.actions',
-    h('button.secondary', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => exportCsv(roster, status) }, t('roster.export')));
+    h('button.secondary', { type: 'button', dataset: { action: 'export-csv' }, onclick: () => exportCsv(roster, status, { team }) }, t('roster.export')),
+    h('button.secondary', { type: 'button', dataset: { action: 'export-excel' }, onclick: () => exportCsv(roster, status, { team, format: 'excel' }) }, t('roster.export.excel')),
+    teams.length > 1 ? select('export-team', [{ value: '', label: t('roster.export.allteams') }, ...teams.map((x) => ({ value: x.id, label: x.id }))], '', (v) => { team = v; }, t('roster.export.team')) : null);
   const publish = h('div.publish-slot');
   if (mayPlanRoster(me) && roster.status === 'draft') {
     publishPanel(roster, () => ctx.go({ roster: String(roster.id), published: String(Date.now()) }))
@@ -112,11 +117,11 @@ function summaryCard(ctx, roster, full) {
     actions, publish, status);
 }
 
-async function exportCsv(roster, status) {
+async function exportCsv(roster, status, { team = '', format = 'csv' } = {}) {
   try {
-    const res = await request('GET', `/api/rosters/${roster.id}/export`, { params: { format: 'csv' }, raw: true });
+    const res = await request('GET', `/api/rosters/${roster.id}/export`, { params: { format, ...(team ? { team } : {}) }, raw: true });
     const blob = await res.blob();
-    const a = h('a', { href: URL.createObjectURL(blob), download: `roster-${roster.month}-v${roster.version}.csv` });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `roster-${roster.month}-v${roster.version}${team ? `-${team}` : ''}${format === 'excel' ? '-excel' : ''}.csv` });
     document.body.append(a);
     a.click();
     a.remove();
