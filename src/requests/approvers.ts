@@ -17,6 +17,8 @@ export function levelOf(p: Principal): Level | null {
 
 /** The caller is the approver this step waits for. */
 export function isApproverFor(p: Principal, step: RouteStep, center: Center): boolean {
+  // A swap's peer answers as themself, whatever their role (an agent or a lead).
+  if (step.role === 'peer') return p.centerId === center.id && !!p.agentId && p.agentId === step.agent;
   if (p.role !== step.role) return false;
   if (step.agent) return p.agentId === step.agent;
   return p.centerId === center.id;

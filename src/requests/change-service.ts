@@ -5,7 +5,8 @@
  * breaks and coverage does not fall below the requirement at any interval, the change is approved at once and
  * written as a new roster version; otherwise the request waits for the duty supervisor of the agent's team,
  * with the impact (new hard violations, intervals short) on it. The supervisor may approve a coverage loss;
- * a change that breaks a hard rule cannot be approved (409 naming the rule) and can only be rejected.
+ * a change that breaks a hard rule cannot be approved (409 naming the rule) and can only be rejected. A peer
+ * swap first waits for the peer's consent (R6, peer-consent.ts): declined or expired, it changes nothing.
  */
 import type { Principal } from '../auth/principal.ts';
 import type { Center } from '../domain/center-schema.ts';
@@ -21,6 +22,7 @@ import { quotaOf, reserveQuota, type QuotaUse } from './quotas.ts';
 import { restDayChange } from './rest-day.ts';
 import { monthContext } from './rule-context.ts';
 import { applyChange, baseRoster, saveChange, type BaseRoster, type RosterChange } from './roster-versions.ts';
+import { peerStep } from './peer-consent.ts';
 import { judgeChange, type ChangeVerdict, type Rulebook } from './rulebook.ts';
 import type { RestDayBody, SwapBody } from './schemas.ts';
 import { peerSwapChange, selfSwapChange } from './swap.ts';
@@ -131,24 +133,57 @@ export async function fileChange(db: Db, center: Center, principal: Principal, b
     const quota = [await reserveQuota(tx, center, agentId, month, kind, id)];
     if (peer) quota.push(await reserveQuota(tx, center, peer, month, kind, id));
     const base = await requireBase(tx, center, month);
-    const change = buildChange(center, base, agentId, p);
     await recordDecision(tx, id, principal, 'filed', rule, `${p.kind}${p.kind === 'swap' ? ` (${p.mode})` : ''} filed`, { quota });
-
-    const edited = applyChange(base.roster, change);
-    const ctx = await monthContext(tx, center, month, { roster: base.roster, requirementSetId: base.meta.requirementSetId });
-    const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx, peopleOf(agentId, p));
-    const impact = impactOf(verdict, change, quota);
-    if (verdict.ok) {
-      const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: principal.userId, requestId: id, rule, action: `request.${p.kind}.approve`, fact: factOf(p) });
-      await setState(tx, center, id, { status: 'approved', route: [], rule, impact, result: { rosters: [{ month, id: saved.id, version: saved.version, parent: base.meta.id }] } });
-      await recordDecision(tx, id, null, 'approved', rule, `approved automatically: no hard rule breaks and coverage stays at or above the requirement; ${quota.map((q) => `${q.agent} ${q.used}/${q.quota}`).join(', ')} used in ${month}`, { quota, hard: 0, coverageBelow: 0 });
+    if (peer && p.kind === 'swap' && p.mode === 'peer') {
+      // R6: the peer consents before any approver sees it; the impact is shown to them meanwhile.
+      const { impact } = judge(center, base, agentId, p, quota, deps, await monthContext(tx, center, month, { roster: base.roster, requirementSetId: base.meta.requirementSetId }));
+      const step = peerStep(center, peer, p.date);
+      await setState(tx, center, id, { status: 'pending', route: [step], rule: 'R6', impact });
+      await recordDecision(tx, id, null, 'routed', 'R6', `waits for ${peer}'s consent until ${step.until}; no approver sees it before`, {});
       return id;
     }
-    const why = routingReason(verdict);
-    await setState(tx, center, id, { status: 'pending', route: [stepFor('supervisor', why.rule, { supervisor: team.supervisor })], rule: why.rule, impact });
-    await recordDecision(tx, id, null, 'routed', why.rule, `${why.message}; the duty supervisor decides`, { hard: impact.hard, coverage: impact.coverage });
+    await decide(tx, center, principal, { id, agentId, p, team: team.id }, base, quota, deps);
     return id;
   }));
+}
+
+function judge(center: Center, base: BaseRoster, agentId: string, p: ChangePayload, quota: QuotaUse[], deps: ChangeDeps, ctx: Awaited<ReturnType<typeof monthContext>>) {
+  const change = buildChange(center, base, agentId, p);
+  const edited = applyChange(base.roster, change);
+  const verdict = judgeChange(deps.rulebook, base.roster, edited, ctx, peopleOf(agentId, p));
+  return { change, verdict, impact: impactOf(verdict, change, quota) };
+}
+
+/**
+ * Approves the change at once when no hard rule breaks and coverage holds (written as a new roster version by
+ * `actor`: the filer, or the peer who consented), else routes it to the duty supervisor of the agent's team.
+ */
+async function decide(tx: Queryable, center: Center, actor: Principal, r: { id: number; agentId: string; p: ChangePayload; team: string }, base: BaseRoster, quota: QuotaUse[], deps: ChangeDeps): Promise<void> {
+  const { p, id } = r;
+  const rule = ruleOf(p);
+  const month = dates(p)[0].slice(0, 7);
+  const ctx = await monthContext(tx, center, month, { roster: base.roster, requirementSetId: base.meta.requirementSetId });
+  const { change, verdict, impact } = judge(center, base, r.agentId, p, quota, deps, ctx);
+  if (verdict.ok) {
+    const saved = await saveChange(tx, { center, base, change, rulebook: deps.rulebook, userId: actor.userId, requestId: id, rule, action: `request.${p.kind}.approve`, fact: factOf(p) });
+    await setState(tx, center, id, { status: 'approved', route: [], rule, impact, result: { rosters: [{ month, id: saved.id, version: saved.version, parent: base.meta.id }] } });
+    await recordDecision(tx, id, null, 'approved', rule, `approved automatically: no hard rule breaks and coverage stays at or above the requirement; ${quota.map((q) => `${q.agent} ${q.used}/${q.quota}`).join(', ')} used in ${month}`, { quota, hard: 0, coverageBelow: 0 });
+    return;
+  }
+  const why = routingReason(verdict);
+  const supervisor = center.teams.find((t) => t.id === r.team)!.supervisor;
+  await setState(tx, center, id, { status: 'pending', route: [stepFor('supervisor', why.rule, { supervisor })], rule: why.rule, impact });
+  await recordDecision(tx, id, null, 'routed', why.rule, `${why.message}; the duty supervisor decides`, { hard: impact.hard, coverage: impact.coverage });
+}
+
+/** The peer of a swap consents (R6): the change is then decided as at filing — approved at once or routed. */
+export async function consentToSwap(tx: Queryable, center: Center, principal: Principal, r: StoredRequest, deps: ChangeDeps): Promise<void> {
+  const p = r.payload as unknown as ChangePayload;
+  const base = await requireBase(tx, center, dates(p)[0].slice(0, 7));
+  await recordDecision(tx, r.id, principal, 'consented', 'R6', `${principal.agentId} agreed to swap ${dates(p)[0]}`, {});
+  const team = teamOf(center, r.agentId);
+  if (!team) throw new ValidationError(`${r.agentId} belongs to no team: no duty supervisor to route to`, [{ where: 'agent', message: 'no team' }], 422);
+  await decide(tx, center, principal, { id: r.id, agentId: r.agentId, p, team: team.id }, base, (r.impact.quota as QuotaUse[]) ?? [], deps);
 }
 
 /** The duty supervisor approves a routed change (the caller holds the request row and the decision locks). */

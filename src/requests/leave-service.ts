@@ -128,7 +128,8 @@ export async function approveLeaveStep(tx: Queryable, center: Center, principal:
   assertNotInTraining(subject, payload.from, payload.to);
   const team = requireTeam(center, r.agentId);
   const days = leaveDays(payload.from, payload.to);
-  const level = step.role;
+  // Leave routes hold approval levels only (a 'peer' step belongs to swaps).
+  const level = step.role as Level;
   const people = { lead: team.lead, supervisor: team.supervisor };
   const checks: CheckResult[] = [];
 

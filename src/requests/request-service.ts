@@ -13,7 +13,8 @@ import {
 } from '../db/repos/requests.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors.ts';
 import { assertCanSeeRequest, isApproverFor, teamOf } from './approvers.ts';
-import { approveChangeStep, changeLockKeys, fileChange } from './change-service.ts';
+import { approveChangeStep, changeLockKeys, consentToSwap, fileChange } from './change-service.ts';
+import { expirePeerConsents } from './peer-consent.ts';
 import { inTurn } from './decision-turns.ts';
 import { recordDecision, setState } from './decisions.ts';
 import { cancelApprovedLeave } from './leave-cancel.ts';
@@ -36,9 +37,11 @@ async function view(db: Db, center: Center, id: number): Promise<RequestView> {
 }
 
 async function visible(db: Db, principal: Principal, id: number, deps: RequestDeps): Promise<{ r: StoredRequest; center: Center }> {
-  const r = await getRequestRecord(db, id);
-  if (!r || (principal.role !== 'admin' && principal.centerId !== r.centerId)) throw new NotFoundError(`request ${id} not found`);
-  const center = await deps.center(r.centerId);
+  const found = await getRequestRecord(db, id);
+  if (!found || (principal.role !== 'admin' && principal.centerId !== found.centerId)) throw new NotFoundError(`request ${id} not found`);
+  const center = await deps.center(found.centerId);
+  // A peer's consent that lapsed is expired before anyone reads or acts on the request (R6).
+  const r = (await expirePeerConsents(db, center)).includes(id) ? (await getRequestRecord(db, id))! : found;
   assertCanSeeRequest(principal, center, r);
   return { r, center };
 }
@@ -62,6 +65,7 @@ export interface ListFilter {
 }
 
 export async function listRequests(db: Db, center: Center, principal: Principal, f: ListFilter): Promise<RequestView[]> {
+  await expirePeerConsents(db, center);
   const scope = teamScope(principal, center);
   const agents = scope === 'all' ? null : [...center.agents.filter((a) => a.team && scope.has(a.team)).map((a) => a.id), ...(principal.agentId ? [principal.agentId] : [])];
   const records = await listRequestRecords(db, {
@@ -93,9 +97,10 @@ export async function approveRequest(db: Db, principal: Principal, id: number, d
   await ensureLocks(db, center.id, keys);
   await inTurn(db, center.id, keys, () => db.transaction(async (tx) => {
     const r = (await getRequestRecord(tx, id, true))!;
-    assertApprover(principal, center, r, 'approve');
+    const step = assertApprover(principal, center, r, 'approve');
     await lockKeys(tx, center.id, keys);
     if (r.kind === 'leave') await approveLeaveStep(tx, center, principal, r, deps);
+    else if (step.role === 'peer') await consentToSwap(tx, center, principal, r, deps);
     else await approveChangeStep(tx, center, principal, r, deps);
   }));
   return view(db, center, id);

@@ -21,15 +21,18 @@ export type Level = (typeof LEVELS)[number];
 
 /** One approval still due: the role, the person where the role is one person of the team, and the rule. */
 export interface RouteStep {
-  role: Level;
+  /** An approval level, or 'peer': the other agent of a swap, whose consent comes first (R6). */
+  role: Level | 'peer';
   /** Agent id of the team's lead or duty supervisor; absent for managers and the director (any of them). */
   agent?: string;
   /** The rule that put this step on the route (L1–L9, R5, R6). */
   rule: string;
+  /** A peer's consent lapses at this instant (ISO with offset). */
+  until?: string;
 }
 
 export interface NextApprover {
-  role: Level;
+  role: Level | 'peer';
   agent?: string;
   /** The user id of that person, when they have one. */
   user?: number;
@@ -43,6 +46,8 @@ export type DecisionOutcome =
   | 'routed'
   | 'rejected'
   | 'cancelled'
+  | 'consented'
+  | 'expired'
   | 'papers-received';
 
 export interface Decision {

@@ -191,7 +191,9 @@ for (const target of storageTargets('replan')) {
         const held = await getAssignments(app.db, await publishedId(), ZONE, { agents: ['a11', 'a12'], from: '2026-12-10' });
         const date = monthDates(MONTH).find((d) => d >= '2026-12-10' && held.some((a) => a.agent === 'a11' && a.date === d) && !held.some((a) => a.agent === 'a12' && a.date === d))!;
         const filed = await app.call('POST', '/api/requests', await as('a11'), { kind: 'swap', mode: 'peer', with: 'a12', date });
-        expect(filed.body).toMatchObject({ status: 'approved' });
+        expect(filed.body).toMatchObject({ status: 'pending', nextApprover: { role: 'peer', agent: 'a12' } });
+        // R6: a12 consents; nothing else stands in the way, so it is approved at once.
+        expect((await app.call('POST', `/api/requests/${filed.body.id}/approve`, await as('a12'))).body).toMatchObject({ status: 'approved' });
         const { problem } = await buildRosterProblem(app.db, app.center, MONTH);
         // Near miss: the other people working that day are solved again, only the two of the swap are kept.
         const pinned = (problem.pinnedAgentDays ?? []).filter((d) => d.date === date).map((d) => d.agent).sort();

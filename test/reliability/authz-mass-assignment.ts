@@ -120,6 +120,18 @@ export function attempts(): Attempt[] {
       async check(c) {
         return (await farRows(c, 'traffic')) === 0 ? [] : ['actual traffic stored in the other center'];
       } },
+    { operation: 'POST /api/centers/{id}/safe-home', ok: 201,
+      async run(c) {
+        // A day long over (its reports all due), whatever the clock says of the fixture's DAY.
+        const past = '2026-12-02';
+        const day = await c.send('manager', 'GET', `/api/centers/rq/safe-home?date=${past}`, undefined);
+        const end = (day.body as { items: Array<{ shiftEnd: string }> }).items[0].shiftEnd;
+        return c.send('manager', 'POST', '/api/centers/rq/safe-home', { date: past, shiftEnd: end, ...c.extras, people: 999, reportedBy: c.extras.createdBy });
+      },
+      async check(c) {
+        const r = await c.row<{ reported_by: number; center_id: string; people: number }>('SELECT reported_by, center_id, people FROM safe_home_reports ORDER BY id DESC LIMIT 1');
+        return [...expectEq('reporter', r.reported_by, await c.user('manager')), ...expectEq('center', r.center_id, c.fx.own.id), ...(r.people === 999 ? ['the body set the head count'] : [])];
+      } },
     { operation: 'POST /api/centers/{id}/floating', ok: 200, run: (c) => c.send('supervisor', 'POST', '/api/centers/rq/floating', { date: DAY, apply: false, ...c.extras, status: 'published' }) },
     { operation: 'POST /api/jobs/{jobId}/cancel', ok: 200,
       async run(c) {

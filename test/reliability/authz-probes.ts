@@ -37,6 +37,8 @@ export const PROBES: Record<string, Probe> = {
   'POST /api/centers/{id}/forecasts': { body: () => ({ from: DAY, days: 1, queues: ['no-such-queue'] }), ok: status(400) },
   'POST /api/centers/{id}/actuals': { body: () => ({}), ok: status(400) },
   'POST /api/centers/{id}/floating': { body: () => ({ date: DAY, apply: false }), ok: status(200) },
+  // RP5 for a moment at which nobody's shift ends: nothing to report (404), nothing stored.
+  'POST /api/centers/{id}/safe-home': { body: () => ({ date: DAY, shiftEnd: `${DAY}T03:17:00+08:00` }), ok: status(404) },
   'POST /api/jobs/{jobId}/cancel': { ok: status(200) },
   'POST /api/centers/{id}/agent-metrics': { body: () => ({}), ok: status(400) },
   // Leave that ends before it starts: refused after the subject's scope is checked.

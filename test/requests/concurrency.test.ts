@@ -53,12 +53,13 @@ for (const target of hasPostgres ? [postgresTarget] : [pgliteTarget]) {
       expect(stored.map((l) => l.agentId)).toEqual([winner.agent]);
     });
 
-    it('R6: 3 parallel peer swaps by one agent in a month → exactly 2 approved', async () => {
+    it('R6: 3 parallel peer swaps by one agent in a month → exactly 2 filed (each holding a slot while its peer decides)', async () => {
       const swaps = [['a06', '2026-12-01'], ['a11', '2026-12-08'], ['a12', '2026-12-15']];
       for (const [peer, date] of swaps) expect([works('a01', date), works(peer, date)]).toEqual([true, false]);
       const token = await as('a01');
       const results = await Promise.all(swaps.map(([peer, date]) => app.call('POST', '/api/requests', token, { kind: 'swap', mode: 'peer', with: peer, date })));
-      const approved = results.filter((r) => r.status === 201 && r.body.status === 'approved');
+      // Filed (waiting for each peer's consent, R6) holds the quota slot just as an approval does.
+      const approved = results.filter((r) => r.status === 201 && r.body.status === 'pending' && r.body.nextApprover?.role === 'peer');
       const refused = results.filter((r) => r.status === 409);
       expect(approved).toHaveLength(2);
       expect(refused).toHaveLength(1);

@@ -89,12 +89,12 @@ for (const target of storageTargets('requests-leave')) {
       expect((await act('s1', own.body.id, 'approve')).body.status).toBe('approved');
     });
 
-    it('scope: another team\'s lead gets 404, an agent may not approve at all', async () => {
+    it('scope: another team\'s lead gets 404; an agent approves only a peer swap asked of them — not a colleague\'s leave (404), not their own (403)', async () => {
       const filed = await file('a07', leave('2027-03-15', '2027-03-15'));
       expect((await act('l2', filed.body.id, 'approve')).status).toBe(404);
       expect((await app.call('GET', `/api/requests/${filed.body.id}`, await as('a11'))).status).toBe(404);
-      const agent = await act('a02', filed.body.id, 'approve');
-      expect(agent.status).toBe(403);
+      expect((await act('a02', filed.body.id, 'approve')).status).toBe(404);
+      expect((await act('a07', filed.body.id, 'approve')).status).toBe(403);
       expect((await app.call('GET', `/api/requests/${filed.body.id}`, await as('l1'))).body.id).toBe(filed.body.id);
     });
 

@@ -1,11 +1,13 @@
 /**
  * Swaps (R6) and rest-day moves (R5) against the published December roster of fixture.ts: auto-approval
  * when the rulebook finds no new hard violation and no interval falls below its requirement; routing to the
- * duty supervisor with the impact otherwise; quotas per agent and month (self 1, peer 2 for both agents,
- * rest-day moves 2) refused with the numbers.
+ * duty supervisor with the impact otherwise; a peer swap first waits for the peer's consent (declined or
+ * lapsed, nothing changes); quotas per agent and month (self 1, peer 2 for both agents, rest-day moves 2)
+ * refused with the numbers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getRoster, listRosters } from '../../src/db/repos/rosters.ts';
+import { expirePeerConsents, PEER_CONSENT_HOURS } from '../../src/requests/peer-consent.ts';
 import { storageTargets } from '../helpers/databases.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 import { MONTH, publishDecember, testCenter, TIGHT_DAY, tokenBook, works } from './fixture.ts';
@@ -94,32 +96,72 @@ for (const target of storageTargets('requests-swaps')) {
     });
 
     describe('R6 peer swap', () => {
-      it('exchanges the two agents\' day and counts for both', async () => {
+      it('waits for the peer\'s consent — no approver before — then exchanges the two agents\' day and counts for both', async () => {
         expect([works('a11', '2026-12-07'), works('a12', '2026-12-07')]).toEqual([true, false]);
         const r = await file('a11', { kind: 'swap', mode: 'peer', with: 'a12', date: '2026-12-07' });
-        expect(r.body).toMatchObject({ status: 'approved', peer: 'a12' });
+        expect(r.body).toMatchObject({ status: 'pending', rule: 'R6', peer: 'a12', nextApprover: { role: 'peer', agent: 'a12' } });
         expect(r.body.impact.quota).toEqual([
           { agent: 'a11', month: MONTH, kind: 'swap-peer', used: 1, quota: 2 },
           { agent: 'a12', month: MONTH, kind: 'swap-peer', used: 1, quota: 2 },
         ]);
-        expect(await shiftOf('a11', '2026-12-07')).toBeUndefined();
-        expect(await shiftOf('a12', '2026-12-07')).toMatchObject({ shift: 'E' });
+        // Nothing changes yet; the duty supervisor and another agent cannot act for the peer.
+        expect(await shiftOf('a11', '2026-12-07')).toMatchObject({ shift: 'E' });
+        expect((await act('s1', r.body.id, 'approve')).status).toBe(403);
+        expect((await act('a13', r.body.id, 'approve')).status).toBe(404);
         const peerSees = await app.call('GET', '/api/requests?mine=true', await as('a12'));
         expect(peerSees.body.map((x: any) => x.id)).toContain(r.body.id);
+        const ok = await act('a12', r.body.id, 'approve');
+        expect(ok.body).toMatchObject({ status: 'approved', rule: 'R6' });
+        expect(ok.body.decisions.map((d: any) => d.outcome)).toEqual(['filed', 'routed', 'consented', 'approved']);
+        expect(await shiftOf('a11', '2026-12-07')).toBeUndefined();
+        expect(await shiftOf('a12', '2026-12-07')).toMatchObject({ shift: 'E' });
       });
 
-      it('an exchange that puts an early shift after a24\'s late one breaks C1/C9 and goes to a24\'s supervisor', async () => {
+      it('declined by the peer, it changes nothing and gives both quota slots back', async () => {
+        expect([works('a14', '2026-12-10'), works('a15', '2026-12-10')]).toEqual([true, true]);
+        expect(works('a16', '2026-12-10')).toBe(false);
+        const before = (await published()).meta.version;
+        const r = await file('a14', { kind: 'swap', mode: 'peer', with: 'a16', date: '2026-12-10' });
+        expect(r.body.nextApprover).toMatchObject({ role: 'peer', agent: 'a16' });
+        const no = await act('a16', r.body.id, 'reject');
+        expect(no.body).toMatchObject({ status: 'rejected', rule: 'R6' });
+        expect((await published()).meta.version).toBe(before);
+        expect(await shiftOf('a14', '2026-12-10')).toMatchObject({ shift: 'E' });
+        expect(await shiftOf('a16', '2026-12-10')).toBeUndefined();
+        // Both slots free again: the same two may file two more peer swaps each this month.
+        const again = await file('a14', { kind: 'swap', mode: 'peer', with: 'a16', date: '2026-12-10' });
+        expect(again.body.impact.quota.map((q: any) => q.used)).toEqual([1, 1]);
+        expect((await act('a14', again.body.id, 'approve')).status).toBe(403); // nobody consents to their own request
+      });
+
+      it('unanswered, it lapses at its deadline (not a millisecond before), changing nothing', async () => {
+        expect([works('a17', '2026-12-11'), works('a15', '2026-12-11')]).toEqual([true, false]);
+        const r = await file('a17', { kind: 'swap', mode: 'peer', with: 'a15', date: '2026-12-11' });
+        const until = Date.parse(r.body.route[0].until);
+        expect(until - Date.parse(r.body.createdAt)).toBeLessThanOrEqual(PEER_CONSENT_HOURS * 3_600_000 + 1000);
+        expect(await expirePeerConsents(app.db, app.center, new Date(until - 1))).not.toContain(r.body.id);
+        expect(await expirePeerConsents(app.db, app.center, new Date(until))).toContain(r.body.id);
+        const lapsed = await app.call('GET', `/api/requests/${r.body.id}`, await as('a17'));
+        expect(lapsed.body).toMatchObject({ status: 'cancelled', rule: 'R6' });
+        expect(lapsed.body.decisions.at(-1)).toMatchObject({ outcome: 'expired', rule: 'R6' });
+        expect((await act('a15', r.body.id, 'approve')).status).toBe(409);
+        const quota = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM request_quota_slots WHERE request_id = $1', [r.body.id]);
+        expect(quota.rows[0].n).toBe(0);
+      });
+
+      it('an exchange that puts an early shift after a24\'s late one breaks C1/C9 and, once a22 consents, goes to a24\'s supervisor', async () => {
         expect([works('a24', '2026-12-07'), works('a24', '2026-12-08'), works('a22', '2026-12-08')]).toEqual([true, false, true]);
         const r = await file('a24', { kind: 'swap', mode: 'peer', with: 'a22', date: '2026-12-08' });
-        expect(r.body).toMatchObject({ status: 'pending', rule: 'C1', nextApprover: { role: 'supervisor', agent: 's2' } });
         expect(r.body.impact.hard.map((v: any) => `${v.rule}:${v.agent}`)).toEqual(['C1:a24', 'C9:a24']);
+        const consented = await act('a22', r.body.id, 'approve');
+        expect(consented.body).toMatchObject({ status: 'pending', rule: 'C1', nextApprover: { role: 'supervisor', agent: 's2' } });
       });
 
       it('a peer without the queue\'s skill breaks H2', async () => {
         expect([works('a21', '2026-12-09'), works('x1', '2026-12-09')]).toEqual([true, false]);
         const r = await file('a21', { kind: 'swap', mode: 'peer', with: 'x1', date: '2026-12-09' });
-        expect(r.body).toMatchObject({ status: 'pending', rule: 'H2' });
         expect(r.body.impact.hard).toEqual([expect.objectContaining({ rule: 'H2', agent: 'x1', date: '2026-12-09' })]);
+        expect((await act('x1', r.body.id, 'approve')).body).toMatchObject({ status: 'pending', rule: 'H2' });
       });
     });
 

@@ -409,4 +409,7 @@ export const EN = {
   'safehome.upcoming': 'not due yet',
   'safehome.dueby': 'due, {min} min overdue',
   'safehome.report': 'All home safely',
+  'role.peer': 'colleague (consent)',
+  'req.outcome.consented': 'consented',
+  'req.outcome.expired': 'lapsed',
 };

@@ -408,4 +408,7 @@ export const ZH = {
   'safehome.upcoming': '尚未到时',
   'safehome.dueby': '已到期，逾期 {min} 分钟',
   'safehome.report': '全部安全到家',
+  'role.peer': '同事（同意）',
+  'req.outcome.consented': '已同意',
+  'req.outcome.expired': '已过期',
 };

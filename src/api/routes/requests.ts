@@ -65,9 +65,10 @@ defineRoute({
 defineRoute({
   method: 'post',
   path: '/api/requests/:id/approve',
-  summary: 'Approve as the approver the request waits for: forwards, grants, or escalates naming the rule (L7, L8, L9)',
+  summary: 'Approve as the approver the request waits for: forwards, grants, or escalates naming the rule (L7, L8, L9); the peer of a swap consents here (R6)',
   tag: 'requests',
-  roles: ['lead', 'supervisor', 'manager', 'director'],
+  // Agents too: a peer swap waits for the other agent's consent (R6); the request says whom it waits for.
+  roles: ['agent', 'lead', 'supervisor', 'manager', 'director'],
   params: idParams,
   async handler({ params, principal }, ctx) {
     return approveRequest(ctx.db, principal, params.id, deps(ctx));
@@ -77,9 +78,9 @@ defineRoute({
 defineRoute({
   method: 'post',
   path: '/api/requests/:id/reject',
-  summary: 'Reject as the approver the request waits for (a quota slot held by it is released)',
+  summary: 'Reject as the approver the request waits for (a quota slot held by it is released); the peer of a swap declines here (R6)',
   tag: 'requests',
-  roles: ['lead', 'supervisor', 'manager', 'director'],
+  roles: ['agent', 'lead', 'supervisor', 'manager', 'director'],
   params: idParams,
   body: noteBody,
   async handler({ params, body, principal }, ctx) {

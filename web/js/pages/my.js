@@ -59,7 +59,8 @@ export async function render(root, ctx) {
   const list = h('div.list', { dataset: { role: 'my-requests' } });
   root.append(section(t('my.requests'), requestForm(ctx, month, () => loadRequests(list)), h('h3', t('my.requests.list')), list));
   await loadRequests(list);
-  if (me.role === 'lead') root.append(await inboxSection(ctx));
+  // Leads decide their team's requests; anyone may be asked to consent to a colleague's peer swap (R6).
+  root.append(await inboxSection(ctx));
 }
 
 async function myRequests() {
