@@ -244,6 +244,10 @@ describe('dashboard in headless Chromium', () => {
     expect(charts['today-calls'].slice(1).every((n) => n > 0)).toBe(true);
     // Actual calls exist once the first interval of the day has ended (the test sent them).
     if (calloutDay === today && localHour >= 9) expect(charts['today-calls'][0]).toBeGreaterThan(0);
+    // RP4 and adherence: the supervisor's teams planned per interval (actual states once the day is under way).
+    expect(charts['floor-states']).toHaveLength(4);
+    expect(charts['floor-states'][0]).toBeGreaterThan(0);
+    expect(await page.$$eval('[data-table=floor-teams] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     await page.fill('form input[name=from]', calloutFrom);
     await page.fill('form input[name=to]', `${String(Number(calloutFrom.slice(0, 2)) + 2).padStart(2, '0')}:00`);
     await page.fill('form input[name=needed]', '2');

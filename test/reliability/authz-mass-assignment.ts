@@ -120,6 +120,12 @@ export function attempts(): Attempt[] {
       async check(c) {
         return (await farRows(c, 'traffic')) === 0 ? [] : ['actual traffic stored in the other center'];
       } },
+    { operation: 'POST /api/centers/{id}/agent-states', ok: 201,
+      run: (c) => c.send('supervisor', 'POST', '/api/centers/rq/agent-states', { rows: [{ agent: c.fx.callers.agent.agent, state: 'phone', at: at('09:00'), center_id: 'far', recorded_by: c.extras.createdBy }], ...c.extras }),
+      async check(c) {
+        const r = await c.row<{ recorded_by: number; center_id: string }>('SELECT recorded_by, center_id FROM agent_states ORDER BY at DESC LIMIT 1');
+        return [...expectEq('recorder', r.recorded_by, await c.user('supervisor')), ...expectEq('center', r.center_id, c.fx.own.id)];
+      } },
     { operation: 'POST /api/centers/{id}/safe-home', ok: 201,
       async run(c) {
         // A day long over (its reports all due), whatever the clock says of the fixture's DAY.

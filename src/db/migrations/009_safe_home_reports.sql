@@ -6,7 +6,7 @@ CREATE TABLE safe_home_reports (
   shift_date date NOT NULL,
   shift_end timestamptz NOT NULL,
   people integer NOT NULL,
-  reported_by integer REFERENCES users(id),
+  reported_by bigint REFERENCES users(id),
   reported_at timestamptz NOT NULL DEFAULT now(),
   note text,
   UNIQUE (center_id, shift_end)

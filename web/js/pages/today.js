@@ -5,8 +5,8 @@
  * each agent's accept or decline; the day replayed against its actual calls; and the inbox of requests waiting for this supervisor.
  *
  * Endpoints: GET /api/centers/:id/intraday?date&queue, POST /api/centers/:id/callouts,
- * POST /api/callouts/:id/responses, the replay's (replay.js), RP5 safe-home reports (safe-home.js), plus the
- * inbox's (inbox.js).
+ * POST /api/callouts/:id/responses, the replay's (replay.js), the floor and adherence (floor.js), RP5 safe-home
+ * reports (safe-home.js), plus the inbox's (inbox.js).
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
@@ -15,6 +15,7 @@ import { clock, day, localDate, midnight, num, pct } from '../format.js';
 import { t } from '../i18n.js';
 import { agentName, inboxSection } from '../inbox.js';
 import { replaySection } from '../replay.js';
+import { floorSection } from '../floor.js';
 import { safeHomeSection } from '../safe-home.js';
 
 const enc = encodeURIComponent;
@@ -28,10 +29,11 @@ export async function render(root, ctx) {
     h('div.controls',
       select('queue', queues.map((q) => ({ value: q, label: q })), queue, (v) => ctx.go({ queue: v }), t('common.queue')),
       input('date', { type: 'date', value: date, onchange: (e) => e.target.value && ctx.go({ date: e.target.value }) }, t('common.date')))));
-  const [view, inbox, safeHome] = await Promise.all([
+  const [view, inbox, safeHome, floor] = await Promise.all([
     api.get(`/api/centers/${enc(center.id)}/intraday`, { date, queue }).catch((e) => e),
     ['supervisor', 'manager', 'director'].includes(ctx.me.role) ? inboxSection(ctx) : null,
     ['supervisor', 'deputy', 'manager', 'director', 'admin'].includes(ctx.me.role) ? safeHomeSection(ctx, date) : null,
+    floorSection(ctx, date),
   ]);
   if (view instanceof Error) root.append(section(t('today.picture'), errorBox(view)));
   else {
@@ -45,6 +47,7 @@ export async function render(root, ctx) {
       if (center.queues.find((x) => x.id === q.queue)?.kind === 'inbound') root.append(replaySection(ctx, { date, queue: q.queue }));
     }
   }
+  root.append(floor);
   if (safeHome) root.append(safeHome);
   if (inbox) root.append(inbox);
 }
