@@ -157,6 +157,13 @@ describe('dashboard in headless Chromium', () => {
     expect(models.length).toBeGreaterThanOrEqual(2);
     expect(models.some((m) => m?.startsWith('seasonal-naive'))).toBe(true);
     await shot(page, 'analyst-forecast', { name: 'forecast' });
+    // An override: +10% on the day shown, with a reason; the adjusted series and the original side by side.
+    await page.fill('input[name=reason]', 'mailing campaign');
+    await page.click('button[data-action=override]');
+    await page.waitForSelector('table[data-table=overrides] tbody tr');
+    await page.waitForFunction(() => (window as any).Chart?.getChart(document.querySelector('canvas[data-chart=forecast-intervals]'))?.data.datasets.length === 5);
+    const adjusted = await chartData(page);
+    expect(adjusted['forecast-intervals'][4]).toBeGreaterThan(0);
     // R13: one team's published roster, for Excel (a byte-order mark, CRLF, that team's rows only).
     expect(await openPage(page, server.url, `#/roster?month=${today.slice(0, 7)}`)).toBe('ready');
     const team = await page.$eval('select[name=export-team] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);

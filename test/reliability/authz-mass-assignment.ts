@@ -120,6 +120,21 @@ export function attempts(): Attempt[] {
       async check(c) {
         return (await farRows(c, 'traffic')) === 0 ? [] : ['actual traffic stored in the other center'];
       } },
+    { operation: 'POST /api/forecasts/{forecastId}/overrides', ok: 201,
+      run: (c) => c.send('analyst', 'POST', `/api/forecasts/${c.fx.ids['own team'].forecast}/overrides`, { queue: 'csr', date: DAY, percent: 10, reason: 'a campaign', ...c.extras, forecast_id: c.fx.ids['other center'].forecast }),
+      async check(c) {
+        const o = await c.row<{ forecast_id: number; created_by: number; revoked_at: Date | null }>('SELECT forecast_id, created_by, revoked_at FROM forecast_overrides ORDER BY id DESC LIMIT 1');
+        return [...expectEq('forecast', o.forecast_id, c.fx.ids['own team'].forecast), ...expectEq('author', o.created_by, await c.user('analyst')), ...(o.revoked_at ? ['revoked by the body'] : [])];
+      } },
+    { operation: 'POST /api/forecasts/{forecastId}/overrides/revoke', ok: 200,
+      async run(c) {
+        const o = await c.row<{ id: number }>('SELECT id FROM forecast_overrides ORDER BY id DESC LIMIT 1');
+        return c.send('analyst', 'POST', `/api/forecasts/${c.fx.ids['own team'].forecast}/overrides/revoke`, { override: Number(o.id), ...c.extras, revoked_by: c.extras.createdBy });
+      },
+      async check(c) {
+        const o = await c.row<{ revoked_by: number }>('SELECT revoked_by FROM forecast_overrides ORDER BY id DESC LIMIT 1');
+        return expectEq('revoker', o.revoked_by, await c.user('analyst'));
+      } },
     { operation: 'POST /api/centers/{id}/agent-states', ok: 201,
       run: (c) => c.send('supervisor', 'POST', '/api/centers/rq/agent-states', { rows: [{ agent: c.fx.callers.agent.agent, state: 'phone', at: at('09:00'), center_id: 'far', recorded_by: c.extras.createdBy }], ...c.extras }),
       async check(c) {

@@ -37,6 +37,8 @@ export const PROBES: Record<string, Probe> = {
   'POST /api/centers/{id}/forecasts': { body: () => ({ from: DAY, days: 1, queues: ['no-such-queue'] }), ok: status(400) },
   'POST /api/centers/{id}/actuals': { body: () => ({}), ok: status(400) },
   'POST /api/centers/{id}/floating': { body: () => ({ date: DAY, apply: false }), ok: status(200) },
+  'POST /api/forecasts/{forecastId}/overrides': { body: () => ({ queue: 'no-such-queue', date: DAY, percent: 10, reason: 'probe' }), ok: status(400) },
+  'POST /api/forecasts/{forecastId}/overrides/revoke': { body: () => ({ override: 999_999_999 }), ok: status(404) },
   // A feed row naming nobody of the center: refused whole (400), nothing stored.
   'POST /api/centers/{id}/agent-states': { body: () => ({ rows: [{ agent: 'no-such-agent', state: 'phone', at: `${DAY}T09:00:00+08:00` }] }), ok: status(400) },
   // RP5 for a moment at which nobody's shift ends: nothing to report (404), nothing stored.

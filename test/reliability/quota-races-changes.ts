@@ -2,8 +2,9 @@
  * R6 and R5 quotas raced (quota-fixture.ts center, the round's month published):
  * - R6: 30 peer swaps that all involve one hub agent, on 30 different days, half filed by the hub and half by
  *   the other agent (so the hub's quota is reached both as the one asking and as the peer). Each swap alone is
- *   clean (one person's E shift to another who is off), so it is approved at once; the hub's peer quota (2)
- *   lets exactly two through, and every other request is refused 409 citing R6.
+ *   clean (one person's E shift to another who is off); the hub's peer quota (2) lets exactly two be filed, and
+ *   every other request is refused 409 citing R6; the two filed wait for their peers, who then consent, and each
+ *   is approved at once and in the roster.
  * - R5: one agent files 30 different rest-day moves at once; each leaves its day short of the requirement, so
  *   it waits for the supervisor holding a quota slot; exactly two hold slots, 28 are refused 409 citing R5.
  * Storage: the quota slots of the agent's month, the open requests, and for an approved swap the shift in the
@@ -70,13 +71,17 @@ export async function raceSwaps(s: RaceSetup, plan: PlannedSwap[]): Promise<Race
   const answers = await fireAll(plan.map((p, i) => (via) => call(s, 'POST', '/api/requests', tokens[i], { kind: 'swap', mode: 'peer', with: p.peer, date: p.date }, via)));
   const quota = s.app.center.rules.swapQuota.peer;
   const grantedIds = answers.filter((a) => a.status === 201).map((a) => Number(a.body.id));
+  // R6: a filed peer swap waits for the peer's consent; each peer of a filed one consents, and it is approved.
+  for (const a of answers.filter((x) => x.status === 201)) {
+    const p = plan[answers.indexOf(a)];
+    await call(s, 'POST', `/api/requests/${a.body.id}/approve`, await s.as(p.peer), undefined, 0);
+  }
   const statuses = await requestStatuses(s, grantedIds);
   const roster = await monthAssignments(s);
   // An approved swap is in the published roster: the giver no longer works that day, the taker does.
   const applied = (a: Answer) => {
     const p = plan[answers.indexOf(a)];
     const taker = p.giver === p.filer ? p.peer : p.filer;
-    if (statuses.get(Number(a.body.id)) === 'pending') return true;
     return statuses.get(Number(a.body.id)) === 'approved'
       && !roster.some((x) => x.agent === p.giver && x.date === p.date && x.kind !== 'overtime')
       && roster.some((x) => x.agent === taker && x.date === p.date && x.kind !== 'overtime');

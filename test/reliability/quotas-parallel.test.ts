@@ -34,12 +34,13 @@ for (const target of storageTargets('quotas-parallel')) {
       await s.app.close();
     });
 
-    it(`R6: 30 parallel peer swaps that all involve ${SWAP_HUB} → exactly 2 approved, 28 refused citing R6 (the quota of ${SWAP_HUB}, whoever filed)`, async () => {
+    it(`R6: 30 parallel peer swaps that all involve ${SWAP_HUB} → exactly 2 filed (then approved once their peers consent), 28 refused citing R6 (the quota of ${SWAP_HUB}, whoever filed)`, async () => {
       const plan = await planSwaps(s);
       expect(plan.filter((p) => p.filer === SWAP_HUB)).toHaveLength(15);
       const o = await raceSwaps(s, plan);
       expect(statusCounts(o.answers)).toBe('201×2, 409×28');
-      expect(o.granted.map((a) => a.body.status)).toEqual(['approved', 'approved']);
+      // Filed, each waits for its peer (R6); raceSwaps has the peers consent, and stored() finds both applied.
+      expect(o.granted.map((a) => a.body.status)).toEqual(['pending', 'pending']);
       expect(o.refused).toHaveLength(28);
       // Refusals of swaps filed by the other agent cite the hub's quota too: a peer swap counts for both.
       const byPeer = o.refused.filter((a) => plan[o.answers.indexOf(a)].filer !== SWAP_HUB);

@@ -14,9 +14,9 @@ import { centerIdParams } from './centers.ts';
 
 /** Analysts and managers (the deputy operations manager plans from forecasts, R2). */
 export const FORECAST_ROLES = [...new Set([...ANALYSTS, ...PLANNERS])];
-const forecastIdParams = z.object({ forecastId: z.coerce.number().int().positive() });
+export const forecastIdParams = z.object({ forecastId: z.coerce.number().int().positive() });
 
-async function visibleForecast(ctx: AppContext, principal: Principal, id: number): Promise<ForecastMeta> {
+export async function visibleForecast(ctx: AppContext, principal: Principal, id: number): Promise<ForecastMeta> {
   const meta = await getForecastMeta(ctx.db, id);
   if (!meta || (principal.role !== 'admin' && meta.centerId !== principal.centerId)) throw new NotFoundError(`forecast ${id} not found`);
   return meta;

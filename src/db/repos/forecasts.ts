@@ -1,4 +1,5 @@
 /** Forecast snapshots: parameters, the report (backtest table, chosen model) and the points, never changed. */
+import { applyOverrides, type AdjustedPoint, type ForecastOverride } from '../../domain/forecast-override.ts';
 import { DateTime } from 'luxon';
 import type { ForecastPoint } from '../../formats/forecast-csv.ts';
 import { isoWithOffset } from '../../time/local-day.ts';
@@ -55,7 +56,11 @@ export async function listForecasts(db: Queryable, centerId: string, limit = 50)
   return r.rows.map(toMeta);
 }
 
-export async function getForecastPoints(db: Queryable, id: number, zone: string, q: { queue?: string; from?: string; to?: string } = {}): Promise<ForecastPoint[]> {
+/**
+ * A forecast's points, with the analysts' overrides applied (src/domain/forecast-override.ts) unless `raw`:
+ * requirements, the intraday view and the replay all follow an override.
+ */
+export async function getForecastPoints(db: Queryable, id: number, zone: string, q: { queue?: string; from?: string; to?: string; raw?: boolean } = {}): Promise<AdjustedPoint[]> {
   const r = await db.query<{ queue_id: string; interval_start: Date; offered: number; aht_seconds: number; lower: number; upper: number; model: string }>(
     `SELECT queue_id, interval_start, offered, aht_seconds, lower, upper, model FROM forecast_points
       WHERE forecast_id = $1 AND ($2::text IS NULL OR queue_id = $2)
@@ -63,9 +68,22 @@ export async function getForecastPoints(db: Queryable, id: number, zone: string,
       ORDER BY queue_id, interval_start`,
     [id, q.queue ?? null, q.from ?? null, q.to ?? null],
   );
-  return r.rows.map((p) => ({
+  const points = r.rows.map((p) => ({
     queue: p.queue_id, intervalStart: isoWithOffset(DateTime.fromJSDate(new Date(p.interval_start), { zone })), offered: p.offered,
     ahtSeconds: p.aht_seconds, lower: p.lower, upper: p.upper, model: p.model,
+  }));
+  if (q.raw) return points;
+  const overrides = await activeOverrides(db, id);
+  return overrides.length > 0 ? applyOverrides(points, overrides) : points;
+}
+
+/** The overrides of a forecast still in force, in the order they were made. */
+export async function activeOverrides(db: Queryable, forecastId: number): Promise<ForecastOverride[]> {
+  const r = await db.query<{ id: number; queue_id: string; from_at: Date; to_at: Date; percent: number | null; total: number | null }>(
+    'SELECT id, queue_id, from_at, to_at, percent, total FROM forecast_overrides WHERE forecast_id = $1 AND revoked_at IS NULL ORDER BY id', [forecastId]);
+  return r.rows.map((o) => ({
+    id: Number(o.id), queue: o.queue_id, fromMs: new Date(o.from_at).getTime(), toMs: new Date(o.to_at).getTime(),
+    percent: o.percent === null ? null : Number(o.percent), total: o.total === null ? null : Number(o.total),
   }));
 }
 

@@ -9,6 +9,7 @@
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
+import { overridesSection } from '../forecast-overrides.js';
 import { errorBox, fill, h, input, message, section, select, table } from '../dom.js';
 import { addDays, clock, day, localDate, midnight, num, pct, shortDay, signedPct } from '../format.js';
 import { t } from '../i18n.js';
@@ -73,6 +74,7 @@ export async function render(root, ctx) {
   ]);
 
   root.append(intervalSection(center, pointsRes.points, traffic.rows ?? [], { view, date, queue }));
+  root.append(await overridesSection(ctx, chosen, queue, date));
   const qAcc = accuracy instanceof Error ? null : accuracy.queues.find((q) => q.queue === queue);
   root.append(dailySection(detail.points, qAcc));
   root.append(await accuracySection(ctx, chosen, forecasts, queue, accuracy));
@@ -101,6 +103,8 @@ function intervalSection(center, points, actualRows, { view, date, queue }) {
     series: [
       { label: t('series.forecast'), data: points.map((p) => p.offered), color: COLORS.blue, band: level ? { label: level, lower: points.map((p) => p.lower), upper: points.map((p) => p.upper) } : null },
       { label: t('series.actual'), data: actualSeries, color: COLORS.vermillion, points: true },
+      // An override: the computed forecast stays beside the adjusted one.
+      ...(points.some((p) => p.original !== undefined) ? [{ label: t('series.original'), data: points.map((p) => p.original ?? p.offered), color: COLORS.grey, dashed: true }] : []),
     ],
   }));
   const judged = actualSeries.filter((v) => v !== null).length;
