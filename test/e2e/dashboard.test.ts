@@ -326,6 +326,12 @@ describe('dashboard in headless Chromium', () => {
     expect(charts['attendance-counts']).toHaveLength(3);
     expect(await page.textContent('main')).toMatch(/95/);
     await shot(page, 'lead-attendance', { name: 'attendance' });
+    // RP3: the team's results per shift of today (its people are rostered today), with its CSV.
+    await page.waitForSelector('[data-role=team-results] table[data-table=team-results] tbody tr');
+    const [results] = await Promise.all([page.waitForEvent('download'), page.click('button[data-action=team-results-csv]')]);
+    const text = await results.createReadStream().then(async (st) => { let x = ''; for await (const c of st) x += c; return x; });
+    expect(text.split('\n')[0]).toMatch(/^date,team,shift/);
+    expect(text.trim().split('\n').length).toBeGreaterThan(1);
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -2,19 +2,20 @@
  * Reports and exports (S1: analysts, managers and the director; every export is written to the audit log):
  * RP1 daily operating metrics, RP2 monthly attendance per agent and team, O3 monthly overtime pay decisions
  * (pay: S3 — managers and the director, and each agent for their own rows), and the per-agent metrics import
- * O3 compares against.
+ * O3 compares against; RP3 each team's results per shift, for its lead and those above.
  */
 import express from 'express';
 import { z } from 'zod';
 import { assertCenterAccess, type Principal } from '../../auth/principal.ts';
-import { ANALYSTS } from '../../auth/roles.ts';
+import { ANALYSTS, FLOOR } from '../../auth/roles.ts';
 import type { Db } from '../../db/db.ts';
 import { audit } from '../../db/repos/audit.ts';
-import { ValidationError } from '../../errors.ts';
+import { NotFoundError, ValidationError } from '../../errors.ts';
 import { parseAgentMetrics, storeAgentMetrics } from '../../reports/agent-metrics.ts';
 import { attendanceAgentsCsv, attendanceReport, attendanceTeamsCsv } from '../../reports/attendance-report.ts';
 import { dailyReport, dailyReportCsv, yesterday } from '../../reports/daily-report.ts';
 import { overtimeReport, overtimeReportCsv } from '../../reports/overtime-report.ts';
+import { teamShiftCsv, teamShiftReports } from '../../reports/team-shift-report.ts';
 import { monthDates } from '../../time/local-day.ts';
 import { defineRoute } from '../route.ts';
 import { PAY_ROLES } from './attendance.ts';
@@ -121,5 +122,27 @@ defineRoute({
     }
     res.status(201);
     return storeAgentMetrics(ctx.db, center, rows, principal.userId);
+  },
+});
+
+defineRoute({
+  method: 'get',
+  path: '/api/centers/:id/team-reports',
+  summary: "RP3: each team's results per shift of a day — calls of its queue while the shift ran, the queue's service level then, attendance, breaks kept; ready at the shift's end; JSON or CSV (logged)",
+  tag: 'reports',
+  roles: [...new Set([...FLOOR, ...ANALYSTS])],
+  params: centerIdParams,
+  query: z.object({ date: z.iso.date(), team: z.string().optional(), format }),
+  async handler({ params, query, principal, res }, ctx) {
+    assertCenterAccess(principal, params.id);
+    const center = await ctx.center(params.id);
+    if (query.team && !center.teams.some((t) => t.id === query.team)) throw new NotFoundError(`team "${query.team}" not found in center ${center.id}`);
+    const reports = await teamShiftReports(ctx.db, center, principal, query.date, query.team);
+    if (query.format === 'csv') {
+      await audit(ctx.db, { userId: principal.userId, centerId: center.id, action: 'report.export', objectKind: 'report', objectId: 'RP3', rule: 'RP3', detail: { date: query.date, team: query.team ?? null } });
+      res.type('text/csv').attachment(`team-results-${center.id}-${query.date}${query.team ? `-${query.team}` : ''}.csv`).send(teamShiftCsv(reports));
+      return;
+    }
+    return { center: center.id, date: query.date, reports };
   },
 });

@@ -28,6 +28,7 @@ export interface LevelProfileOptions {
   weekdayPrior: number;
   /** Pseudo-months pulling month-position effects to 0 when their noise cannot be measured (Infinity: none). */
   positionPrior: number;
+  recentWeeks?: number;
 }
 
 export function levelProfile(o: LevelProfileOptions): ForecastModel {
@@ -42,7 +43,23 @@ export function levelProfile(o: LevelProfileOptions): ForecastModel {
       if (days.length === 0) return out;
       const fx = dailyEffects(days, grid.openDays, o);
       const effect = (weekday: number, position: number) => fx.weekday[weekday] + (fx.position.get(position) ?? 0);
-      const level = Math.exp(trackLevel(days.map((d) => Math.log(d.total) - effect(d.weekday, d.position)), o.levelHalfLife).level);
+      const z = days.map((d) => Math.log(d.total) - effect(d.weekday, d.position));
+      const tracked = trackLevel(z, o.levelHalfLife);
+      let logLevel = tracked.level;
+      if (o.recentWeeks) {
+        const recent = z.filter((_, k) => days[k].i >= input.trainEnd - 7 * o.recentWeeks!);
+        if (recent.length >= 2 && z.length > recent.length + 3) {
+          const rm = recent.reduce((a, x) => a + x, 0) / recent.length;
+          // day-level noise: sd of z around a local mean, from the MAD of consecutive differences
+          const diffs = z.slice(1).map((x, k) => Math.abs(x - z[k])).sort((a, b) => a - b);
+          const sigma = (1.4826 * diffs[Math.floor(diffs.length / 2)]) / Math.SQRT2;
+          const d = rm - logLevel;
+          const v = sigma ** 2 / recent.length;
+          const k = d * d > 0 ? Math.max(0, 1 - v / (d * d)) : 0;
+          logLevel += k * d;
+        }
+      }
+      const level = Math.exp(logLevel);
       const profileOf = weekdayProfiles(grid, days, o.profilePrior);
       const cal = calendarOf(input);
       input.targetWeekdays.forEach((w, t) => {

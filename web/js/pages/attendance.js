@@ -16,6 +16,7 @@ import { day, num, pct, shortDay } from '../format.js';
 import { t } from '../i18n.js';
 import { agentName } from '../inbox.js';
 import { monthParam, monthSelect } from '../roster-data.js';
+import { teamResultsSection } from '../team-results.js';
 
 /** Roles that may read the RP2 report (ANALYSTS in src/auth/roles.ts). */
 const REPORT_ROLES = ['admin', 'director', 'manager', 'analyst'];
@@ -46,6 +47,7 @@ export async function render(root, ctx) {
   const tr = teams.find((x) => x.team === team);
   root.append(trendSection(tr));
   root.append(countsSection(ctx, members));
+  root.append(teamResultsSection(ctx, team));
 }
 
 function teamsOverview(teams, chosen, ctx) {
