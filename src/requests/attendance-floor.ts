@@ -40,7 +40,8 @@ export function pctAgainst(rate: number, floor: number): string {
 const EPS = 1e-9;
 
 /** The rulebook's planned attendance of one team (the roster and context narrowed to its members). */
-function teamAttendance(roster: Roster, ctx: RuleContext, teamId: string, members: readonly string[]): TeamAttendance {
+/** A team's planned attendance for the month of `ctx` (the rulebook's L9 measure). */
+export function teamAttendance(roster: Roster, ctx: RuleContext, teamId: string, members: readonly string[]): TeamAttendance {
   const focus = focusOn(ctx, members);
   return plannedAttendance(rosterView(focus.roster(roster), focus.ctx), focus.ctx).find((t) => t.team === teamId)!;
 }

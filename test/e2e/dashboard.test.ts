@@ -315,6 +315,11 @@ describe('dashboard in headless Chromium', () => {
     const api = await server.call('GET', `/api/centers/demo/intraday?date=${today}`, tokens.agent);
     expect(api.status).toBe(403);
     await shot(page, 'agent-forbidden');
+    // Before asking for leave: the month's rostered days, each open, needing the manager (L7/L9) or closed (L10).
+    expect(await openPage(page, server.url, `#/my?month=${today.slice(0, 7)}`)).toBe('ready');
+    const statuses = await page.$$eval('[data-role=leave-allowance] li', (lis) => lis.map((li) => (li as HTMLElement).dataset.status));
+    expect(statuses.length).toBeGreaterThan(5);
+    for (const st of statuses) expect(['open', 'needs manager', 'closed', 'on leave']).toContain(st);
   });
 
   it('team lead: the team\'s attendance against the 95% floor with its daily trend and counts per person', async () => {

@@ -470,4 +470,13 @@ export const EN = {
   'rp3.attendance.value': '{attended} of {rostered}, {late} late, {absent} days absent',
   'rp3.breaks': 'Breaks kept',
   'rp3.csv': 'Download CSV',
+  'allow.title': 'Leave you can ask for',
+  'allow.team': 'Team {team}: {more} more leave day(s) keep the month at or above {floor} (planned {rate}).',
+  'allow.noroster': 'No roster for this month yet: leave cannot be judged.',
+  'allow.none': 'You are not rostered this month.',
+  'allow.status.open': 'open',
+  'allow.status.needs manager': 'needs the manager',
+  'allow.status.closed': 'closed',
+  'allow.status.on leave': 'on leave',
+  'allow.status.free': 'free',
 };

@@ -469,4 +469,13 @@ export const ZH = {
   'rp3.attendance.value': '{rostered} 人中 {attended} 人出勤，迟到 {late}，缺勤 {absent} 天',
   'rp3.breaks': '按时休息',
   'rp3.csv': '下载 CSV',
+  'allow.title': '可申请的假期',
+  'allow.team': '班组 {team}：还可请 {more} 天假而本月出勤率不低于 {floor}（计划 {rate}）。',
+  'allow.noroster': '本月尚无排班：无法判断请假。',
+  'allow.none': '你本月没有排班。',
+  'allow.status.open': '可批',
+  'allow.status.needs manager': '需经理批准',
+  'allow.status.closed': '不可请',
+  'allow.status.on leave': '已请假',
+  'allow.status.free': '休息日',
 };

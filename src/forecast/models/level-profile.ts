@@ -6,7 +6,8 @@
  * carries the noise).
  *  - Weekday and month-position effects: daily-effects.ts (a multiplicative fit of daily totals).
  *  - Level: level-track.ts on the deseasonalised daily log totals, with a half-life of `levelHalfLife` open
- *    days and shift detection.
+ *    days and shift detection, pulled toward the last two weeks' mean by as much as noise cannot explain the
+ *    gap (recent-level.ts).
  *  - Profile: weekday-profiles.ts (each weekday's shape, shrunk toward the pooled one).
  * Forecast for date d and slot s: level × weekday(d) × position(d) × profile(weekday of d, s).
  */
@@ -14,6 +15,7 @@ import type { ForecastModel, ModelInput } from '../types.ts';
 import { calendarOf, dailyEffects, trainingDays } from './daily-effects.ts';
 import { emptyForecast } from './history-days.ts';
 import { trackLevel } from './level-track.ts';
+import { levelWeights, pullTowardRecent, shiftWeights } from './recent-level.ts';
 import { weekdayProfiles } from './weekday-profiles.ts';
 
 export interface LevelProfileOptions {
@@ -28,13 +30,12 @@ export interface LevelProfileOptions {
   weekdayPrior: number;
   /** Pseudo-months pulling month-position effects to 0 when their noise cannot be measured (Infinity: none). */
   positionPrior: number;
-  recentWeeks?: number;
 }
 
 export function levelProfile(o: LevelProfileOptions): ForecastModel {
   return {
     name: o.name,
-    method: `level × weekday × month position × profile: level = exponentially weighted deseasonalised daily totals (half-life ${o.levelHalfLife} open days) with shift detection; weekday, month-position effects and intraday profiles recency-weighted (half-life ${o.shapeHalfLifeWeeks} weeks), shrunk by James–Stein factors (Gans, Koole & Mandelbaum 2003; Weinberg, Brown & Stroud 2007; Efron & Morris 1973)`,
+    method: `level × weekday × month position × profile: level = exponentially weighted deseasonalised daily totals (half-life ${o.levelHalfLife} open days) with shift detection, pulled toward the last two weeks beyond noise; weekday, month-position effects and intraday profiles recency-weighted (half-life ${o.shapeHalfLifeWeeks} weeks), shrunk by James–Stein factors (Gans, Koole & Mandelbaum 2003; Weinberg, Brown & Stroud 2007; Efron & Morris 1973)`,
     minHistoryDays: 7,
     forecast(input: ModelInput): Float64Array[] {
       const { grid } = input;
@@ -45,21 +46,8 @@ export function levelProfile(o: LevelProfileOptions): ForecastModel {
       const effect = (weekday: number, position: number) => fx.weekday[weekday] + (fx.position.get(position) ?? 0);
       const z = days.map((d) => Math.log(d.total) - effect(d.weekday, d.position));
       const tracked = trackLevel(z, o.levelHalfLife);
-      let logLevel = tracked.level;
-      if (o.recentWeeks) {
-        const recent = z.filter((_, k) => days[k].i >= input.trainEnd - 7 * o.recentWeeks!);
-        if (recent.length >= 2 && z.length > recent.length + 3) {
-          const rm = recent.reduce((a, x) => a + x, 0) / recent.length;
-          // day-level noise: sd of z around a local mean, from the MAD of consecutive differences
-          const diffs = z.slice(1).map((x, k) => Math.abs(x - z[k])).sort((a, b) => a - b);
-          const sigma = (1.4826 * diffs[Math.floor(diffs.length / 2)]) / Math.SQRT2;
-          const d = rm - logLevel;
-          const v = sigma ** 2 / recent.length;
-          const k = d * d > 0 ? Math.max(0, 1 - v / (d * d)) : 0;
-          logLevel += k * d;
-        }
-      }
-      const level = Math.exp(logLevel);
+      const weights = tracked.shiftDays > 0 ? shiftWeights(z.length, tracked.shiftDays) : levelWeights(z.length, o.levelHalfLife);
+      const level = Math.exp(pullTowardRecent(z, days.map((d) => input.trainEnd - d.i), tracked.level, weights));
       const profileOf = weekdayProfiles(grid, days, o.profilePrior);
       const cal = calendarOf(input);
       input.targetWeekdays.forEach((w, t) => {

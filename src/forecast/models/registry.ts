@@ -25,8 +25,6 @@ export const MODELS: readonly ForecastModel[] = [
   seasonalNaive,
   ...LEVEL_PROFILE_HALF_LIVES.map((h) => levelProfile({ name: `lp-h${h}`, levelHalfLife: h, shapeHalfLifeWeeks: 16, profilePrior: 0.5, weekdayPrior: 0.5, positionPrior: 2 })),
   ...WEIGHTED_INDEX_VARIANTS.map(weightedIndex),
-  ...[5, 10, 20, 40].map((h) => levelProfile({ name: `xr1-h${h}`, levelHalfLife: h, shapeHalfLifeWeeks: 16, profilePrior: 0.5, weekdayPrior: 0.5, positionPrior: 2, recentWeeks: 1 })),
-  ...[5, 10, 20, 40].map((h) => levelProfile({ name: `xr2-h${h}`, levelHalfLife: h, shapeHalfLifeWeeks: 16, profilePrior: 0.5, weekdayPrior: 0.5, positionPrior: 2, recentWeeks: 2 })),
   topDownEts,
   taylorDoubleSeasonal,
   svdShenHuang({ components: 3, weeks: 26, decay: 0.85 }),

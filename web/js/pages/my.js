@@ -13,6 +13,7 @@ import { errorBox, fill, h, input, message, section, select, table } from '../do
 import { addDays, clock, day, daysOfMonth, localDate, monthOf } from '../format.js';
 import { t } from '../i18n.js';
 import { describeRequest, inboxSection, reasons, statusTag } from '../inbox.js';
+import { leaveAllowanceSection } from '../leave-allowance.js';
 import { chooseRoster, monthParam, monthSelect, rosterVersions } from '../roster-data.js';
 
 export async function render(root, ctx) {
@@ -57,6 +58,7 @@ export async function render(root, ctx) {
       ], [...(a.breaks ?? [])].sort((x, y) => x.start.localeCompare(y.start)), { caption: t('my.break.caption') })))));
 
   const list = h('div.list', { dataset: { role: 'my-requests' } });
+  root.append(await leaveAllowanceSection(ctx, month));
   root.append(section(t('my.requests'), requestForm(ctx, month, () => loadRequests(list)), h('h3', t('my.requests.list')), list));
   await loadRequests(list);
   // Leads decide their team's requests; anyone may be asked to consent to a colleague's peer swap (R6).
