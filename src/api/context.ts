@@ -6,6 +6,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Db } from '../db/db.ts';
 import { getCenter } from '../db/repos/centers.ts';
+import { grantedCenters } from '../db/repos/access-grants.ts';
 import { userByToken } from '../db/repos/users.ts';
 import { NotFoundError } from '../errors.ts';
 import type { JobQueue } from '../jobs/types.ts';
@@ -14,7 +15,7 @@ import { ViewCache } from './view-cache.ts';
 
 /** How long a center's revision check is reused (edits through another server show within this). */
 const CENTER_CHECK_MS = 1_000;
-/** How long a token's lookup is reused: a token revoked on another server stops working within this. */
+/** How long a token's lookup is reused: a token revoked (or an S2 grant given or revoked) on another server shows within this. */
 const TOKEN_TTL_MS = 5_000;
 
 export interface AppContext {
@@ -52,8 +53,8 @@ export function createAppContext(db: Db, jobs: JobQueue, version = '0.1.0', rate
       const now = performance.now();
       const hit = tokens.get(token);
       if (hit && now - hit.at < TOKEN_TTL_MS) return hit.principal;
-      const principal = userByToken(db, token).then((u) =>
-        u ? { userId: u.id, role: u.role, centerId: u.centerId, agentId: u.agentId, name: u.name, tokenId: u.tokenId } : null);
+      const principal = userByToken(db, token).then(async (u) =>
+        u ? { userId: u.id, role: u.role, centerId: u.centerId, agentId: u.agentId, name: u.name, tokenId: u.tokenId, readCenters: await grantedCenters(db, u.id) } : null);
       tokens.set(token, { at: now, principal });
       principal.catch(() => tokens.delete(token));
       if (tokens.size > 10_000) tokens.delete(tokens.keys().next().value!);

@@ -97,7 +97,9 @@ export function mountRoutes(router: Router, ctx: AppContext, routes: readonly Ro
     const handlers: express.RequestHandler[] = [gate];
     if (spec.body) handlers.push(jsonBody);
     handlers.push(async (req, res) => {
-      const principal = res.locals.principal as Principal | null;
+      const found = res.locals.principal as Principal | null;
+      // S2: a grant lets its holder read another center, never change it.
+      const principal = found && spec.method !== 'get' && found.readCenters?.length ? { ...found, readCenters: [] } : found;
       const input: RouteInput<unknown, unknown, unknown> = {
         params: parsePart(spec.params as AnyObject | undefined, req.params, 'params'),
         query: parsePart(spec.query as AnyObject | undefined, req.query, 'query'),

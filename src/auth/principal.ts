@@ -14,12 +14,18 @@ export interface Principal {
   agentId: string | null;
   name: string;
   tokenId: number;
+  /** S2: other centers this user may read under an approved grant (never on a write: route.ts drops them there). */
+  readCenters?: readonly string[];
+}
+
+/** The caller's own center, or (reads only) one granted to them (S2); admins see every center. */
+export function inCenter(p: Principal, centerId: string): boolean {
+  return p.role === 'admin' || p.centerId === centerId || !!p.readCenters?.includes(centerId);
 }
 
 /** The caller may act in this center; otherwise 404 (admins see every center). */
 export function assertCenterAccess(p: Principal, centerId: string): void {
-  if (p.role === 'admin') return;
-  if (p.centerId !== centerId) throw new NotFoundError(`center "${centerId}" not found`);
+  if (!inCenter(p, centerId)) throw new NotFoundError(`center "${centerId}" not found`);
 }
 
 /** Team ids the caller may see in a center, or "all". */

@@ -4,7 +4,7 @@
  * the people in whose team scope its agent (or swap peer) is, and whoever filed it; to anyone else it does
  * not exist (404).
  */
-import { canSeeAgent, type Principal } from '../auth/principal.ts';
+import { canSeeAgent, inCenter, type Principal } from '../auth/principal.ts';
 import type { Center, Team } from '../domain/center-schema.ts';
 import { NotFoundError } from '../errors.ts';
 import type { StoredRequest } from '../db/repos/requests.ts';
@@ -30,7 +30,7 @@ export function teamOf(center: Center, agentId: string): Team | undefined {
 }
 
 export function canSeeRequest(p: Principal, center: Center, r: StoredRequest): boolean {
-  if (p.role !== 'admin' && p.centerId !== r.centerId) return false;
+  if (!inCenter(p, r.centerId)) return false;
   if (r.createdBy === p.userId) return true;
   if (canSeeAgent(p, center, r.agentId)) return true;
   return !!r.peerAgentId && canSeeAgent(p, center, r.peerAgentId);

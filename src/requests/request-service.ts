@@ -5,7 +5,7 @@
  * the rules themselves are in leave-service.ts (L1–L10) and change-service.ts (R5, R6).
  */
 import type { Principal } from '../auth/principal.ts';
-import { teamScope } from '../auth/principal.ts';
+import { inCenter, teamScope } from '../auth/principal.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Db } from '../db/db.ts';
 import {
@@ -38,7 +38,7 @@ async function view(db: Db, center: Center, id: number): Promise<RequestView> {
 
 async function visible(db: Db, principal: Principal, id: number, deps: RequestDeps): Promise<{ r: StoredRequest; center: Center }> {
   const found = await getRequestRecord(db, id);
-  if (!found || (principal.role !== 'admin' && principal.centerId !== found.centerId)) throw new NotFoundError(`request ${id} not found`);
+  if (!found || !inCenter(principal, found.centerId)) throw new NotFoundError(`request ${id} not found`);
   const center = await deps.center(found.centerId);
   // A peer's consent that lapsed is expired before anyone reads or acts on the request (R6).
   const r = (await expirePeerConsents(db, center)).includes(id) ? (await getRequestRecord(db, id))! : found;

@@ -120,6 +120,25 @@ export function attempts(): Attempt[] {
       async check(c) {
         return (await farRows(c, 'traffic')) === 0 ? [] : ['actual traffic stored in the other center'];
       } },
+    { operation: 'POST /api/access-grants', ok: 201,
+      async run(c) {
+        const stranger = await c.row<{ id: number }>('SELECT id FROM users WHERE center_id = $1 ORDER BY id LIMIT 1', [c.fx.far.id]);
+        // The body's own fields after the extras (they claim another center under the same name `center`).
+        return c.send('director', 'POST', '/api/access-grants', { ...c.extras, approved_by: c.extras.createdBy, center_id: c.fx.far.id, user: Number(stranger.id), center: 'rq', until: '2999-01-01T00:00:00Z', reason: 'a joint audit' });
+      },
+      async check(c) {
+        const g = await c.row<{ approved_by: number; center_id: string }>('SELECT approved_by, center_id FROM center_access_grants ORDER BY id DESC LIMIT 1');
+        return [...expectEq('approver', g.approved_by, await c.user('director')), ...expectEq('center', g.center_id, c.fx.own.id)];
+      } },
+    { operation: 'POST /api/access-grants/revoke', ok: 200,
+      async run(c) {
+        const g = await c.row<{ id: number }>('SELECT id FROM center_access_grants ORDER BY id DESC LIMIT 1');
+        return c.send('director', 'POST', '/api/access-grants/revoke', { grant: Number(g.id), ...c.extras, revoked_by: c.extras.createdBy });
+      },
+      async check(c) {
+        const g = await c.row<{ revoked_by: number }>('SELECT revoked_by FROM center_access_grants ORDER BY id DESC LIMIT 1');
+        return expectEq('revoker', g.revoked_by, await c.user('director'));
+      } },
     { operation: 'POST /api/forecasts/{forecastId}/overrides', ok: 201,
       run: (c) => c.send('analyst', 'POST', `/api/forecasts/${c.fx.ids['own team'].forecast}/overrides`, { queue: 'csr', date: DAY, percent: 10, reason: 'a campaign', ...c.extras, forecast_id: c.fx.ids['other center'].forecast }),
       async check(c) {

@@ -39,6 +39,9 @@ export const PROBES: Record<string, Probe> = {
   'POST /api/centers/{id}/floating': { body: () => ({ date: DAY, apply: false }), ok: status(200) },
   'POST /api/forecasts/{forecastId}/overrides': { body: () => ({ queue: 'no-such-queue', date: DAY, percent: 10, reason: 'probe' }), ok: status(400) },
   'POST /api/forecasts/{forecastId}/overrides/revoke': { body: () => ({ override: 999_999_999 }), ok: status(404) },
+  // S2 for a user who does not exist / a grant that does not exist: nothing to approve or revoke (404).
+  'POST /api/access-grants': { body: () => ({ user: 999_999_999, center: 'rq', until: '2999-01-01T00:00:00Z', reason: 'probe of S2' }), ok: status(404) },
+  'POST /api/access-grants/revoke': { body: () => ({ grant: 999_999_999 }), ok: status(404) },
   // A feed row naming nobody of the center: refused whole (400), nothing stored.
   'POST /api/centers/{id}/agent-states': { body: () => ({ rows: [{ agent: 'no-such-agent', state: 'phone', at: `${DAY}T09:00:00+08:00` }] }), ok: status(400) },
   // RP5 for a moment at which nobody's shift ends: nothing to report (404), nothing stored.

@@ -11,7 +11,7 @@ import { MONTH, publishDecember, testCenter, tokenBook, works } from './fixture.
 const T1 = ['l1', 'a01', 'a02', 'a03', 'a04', 'a05', 'a06', 'a07', 'a08', 'a09', 'a10'];
 let app: TestApp;
 let as: (agent: string) => Promise<string>;
-const allowance = async (agent: string, who = agent) => (await app.call('GET', `/api/centers/rq/leave-allowance?month=${MONTH}${who === agent ? '' : `&agent=${agent}`}`, await as(who))).body;
+const allowance = async (agent: string, who = agent) => (await app.call('GET', `/api/centers/rq/agents/${agent}/leave-allowance?month=${MONTH}`, await as(who))).body;
 const worked = () => T1.reduce((n, a) => n + monthDates(MONTH).filter((d) => works(a, d)).length, 0);
 /** A day both agents work: a02 takes leave there, a01 asks about it. */
 const shared = () => monthDates(MONTH).find((d) => d >= '2026-12-08' && works('a01', d) && works('a02', d) && works('a01', `2026-12-${String(Number(d.slice(8)) - 1).padStart(2, '0')}`))!;
@@ -49,8 +49,8 @@ describe('leave allowances', () => {
   it('L10: new-hire training days are closed; the lead may look at their people, another team\'s lead may not', async () => {
     const a = await allowance('a05', 'l1');
     for (const d of a.days) if (d.date >= '2026-12-14' && d.date <= '2026-12-18') expect(d).toMatchObject({ status: 'closed', rules: expect.arrayContaining(['L10']) });
-    expect((await app.call('GET', `/api/centers/rq/leave-allowance?month=${MONTH}&agent=a05`, await as('l2'))).status).toBe(404);
-    expect((await app.call('GET', `/api/centers/rq/leave-allowance?month=2026-13`, await as('a01'))).status).toBe(400);
+    expect((await app.call('GET', `/api/centers/rq/agents/a05/leave-allowance?month=${MONTH}`, await as('l2'))).status).toBe(404);
+    expect((await app.call('GET', `/api/centers/rq/agents/a01/leave-allowance?month=2026-13`, await as('a01'))).status).toBe(400);
   });
 });
 
@@ -63,7 +63,7 @@ describe('leave allowances at the L9 boundary', () => {
     try {
       for (const [app2, more] of [[tight, 0], [loose, 1]] as const) {
         await publishDecember(app2.db, app2.center);
-        const a = (await app2.call('GET', `/api/centers/rq/leave-allowance?month=${MONTH}`, await tokenBook(app2.db, app2.center)('a01'))).body;
+        const a = (await app2.call('GET', `/api/centers/rq/agents/a01/leave-allowance?month=${MONTH}`, await tokenBook(app2.db, app2.center)('a01'))).body;
         expect(a.team9.moreDays).toBe(more);
         const rostered = a.days.filter((d: any) => d.rostered);
         expect(new Set(rostered.map((d: any) => d.status))).toEqual(new Set([more === 0 ? 'needs manager' : 'open']));

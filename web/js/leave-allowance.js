@@ -4,7 +4,7 @@
  * has no leave day left above 95%), closed (L10 training) or already leave; and how many leave days the team's
  * month can still take.
  *
- * Endpoint: GET /api/centers/:id/leave-allowance?month.
+ * Endpoint: GET /api/centers/:id/agents/:agentId/leave-allowance?month.
  */
 import { api } from './api.js';
 import { errorBox, h, message, section } from './dom.js';
@@ -16,7 +16,7 @@ const TAG = { open: 'good', 'needs manager': 'warn', closed: 'bad', 'on leave': 
 export async function leaveAllowanceSection(ctx, month) {
   let a;
   try {
-    a = await api.get(`/api/centers/${encodeURIComponent(ctx.center.id)}/leave-allowance`, { month });
+    a = await api.get(`/api/centers/${encodeURIComponent(ctx.center.id)}/agents/${encodeURIComponent(ctx.me.agent)}/leave-allowance`, { month });
   } catch (e) {
     return section(t('allow.title'), errorBox(e));
   }

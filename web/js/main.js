@@ -61,13 +61,10 @@ function showSignIn(errorText) {
 
 async function loadSession() {
   const me = await api.get('/api/me');
-  let centers = [];
-  let centerId = me.center;
-  if (!centerId) {
-    centers = await api.get('/api/centers');
-    centerId = sessionStorage.getItem('shiftcast.center') ?? centers[0]?.id;
-    if (!centers.some((c) => c.id === centerId)) centerId = centers[0]?.id;
-  }
+  // Admins see every center; others their own, and any other one an S2 grant lets them read.
+  const centers = await api.get('/api/centers');
+  let centerId = sessionStorage.getItem('shiftcast.center') ?? me.center ?? centers[0]?.id;
+  if (!centers.some((c) => c.id === centerId)) centerId = me.center ?? centers[0]?.id;
   const center = centerId ? await api.get(`/api/centers/${encodeURIComponent(centerId)}`) : null;
   // The center's locale, unless this tab chose another display language (words, numbers and dates together).
   const locale = sessionStorage.getItem('shiftcast.lang') ?? me.locale ?? center?.locale ?? navigator.language;

@@ -1,6 +1,6 @@
 /** Centers: list, read (teams and agents as the role may see), create or replace (admin). */
 import { z } from 'zod';
-import { assertAgentAccess, assertCenterAccess, canSeeAgent, teamScope } from '../../auth/principal.ts';
+import { assertAgentAccess, assertCenterAccess, canSeeAgent, inCenter, teamScope } from '../../auth/principal.ts';
 import { EVERYONE, MANAGERS } from '../../auth/roles.ts';
 import { parseCenter } from '../../domain/center-loader.ts';
 import { specialDaySchema } from '../../domain/center-schema.ts';
@@ -20,7 +20,7 @@ defineRoute({
   roles: EVERYONE,
   async handler({ principal }, ctx) {
     const all = await listCenters(ctx.db);
-    return principal.role === 'admin' ? all : all.filter((c) => c.id === principal.centerId);
+    return all.filter((c) => inCenter(principal, c.id));
   },
 });
 

@@ -1,7 +1,7 @@
 /** Forecasts: start one (a job), read a snapshot with its backtest table, and judge it against actual traffic. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { assertCenterAccess, type Principal } from '../../auth/principal.ts';
+import { assertCenterAccess, inCenter, type Principal } from '../../auth/principal.ts';
 import { ANALYSTS, PLANNERS } from '../../auth/roles.ts';
 import { getForecastMeta, getForecastPoints, listForecasts, type ForecastMeta } from '../../db/repos/forecasts.ts';
 import { queryTraffic } from '../../db/repos/traffic.ts';
@@ -18,7 +18,7 @@ export const forecastIdParams = z.object({ forecastId: z.coerce.number().int().p
 
 export async function visibleForecast(ctx: AppContext, principal: Principal, id: number): Promise<ForecastMeta> {
   const meta = await getForecastMeta(ctx.db, id);
-  if (!meta || (principal.role !== 'admin' && meta.centerId !== principal.centerId)) throw new NotFoundError(`forecast ${id} not found`);
+  if (!meta || !inCenter(principal, meta.centerId)) throw new NotFoundError(`forecast ${id} not found`);
   return meta;
 }
 

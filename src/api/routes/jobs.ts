@@ -1,6 +1,6 @@
 /** Jobs: state, progress (with best-so-far detail), result, cancel. */
 import { z } from 'zod';
-import { assertCenterAccess, type Principal } from '../../auth/principal.ts';
+import { assertCenterAccess, inCenter, type Principal } from '../../auth/principal.ts';
 import { EVERYONE, FLOOR } from '../../auth/roles.ts';
 import { listJobs } from '../../jobs/job-store.ts';
 import { NotFoundError } from '../../errors.ts';
@@ -12,7 +12,7 @@ import { centerIdParams } from './centers.ts';
 async function visibleJob(ctx: AppContext, principal: Principal, id: string): Promise<JobRecord> {
   const job = await ctx.jobs.get(id);
   if (!job) throw new NotFoundError(`job ${id} not found`);
-  if (principal.role !== 'admin' && (job.centerId !== principal.centerId || (principal.role === 'agent' && job.createdBy !== principal.userId))) {
+  if (principal.role !== 'admin' && (!job.centerId || !inCenter(principal, job.centerId) || (principal.role === 'agent' && job.createdBy !== principal.userId))) {
     throw new NotFoundError(`job ${id} not found`);
   }
   return job;

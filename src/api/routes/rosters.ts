@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { assertCenterAccess, canSeeAgent, type Principal } from '../../auth/principal.ts';
+import { assertCenterAccess, canSeeAgent, inCenter, type Principal } from '../../auth/principal.ts';
 import { ANALYSTS, EVERYONE, FLOOR, PLANNERS } from '../../auth/roles.ts';
 import { audit } from '../../db/repos/audit.ts';
 import { getAssignments, getRoster, getRosterMeta, listRosters, type RosterMeta } from '../../db/repos/rosters.ts';
@@ -30,7 +30,7 @@ const META_TTL_MS = 1_000;
 
 async function visibleRoster(ctx: AppContext, principal: Principal, id: number): Promise<RosterMeta> {
   const meta = await ctx.recent(`roster-meta:${id}`, META_TTL_MS, () => getRosterMeta(ctx.db, id));
-  if (!meta || (principal.role !== 'admin' && meta.centerId !== principal.centerId)) throw new NotFoundError(`roster ${id} not found`);
+  if (!meta || !inCenter(principal, meta.centerId)) throw new NotFoundError(`roster ${id} not found`);
   // People on the floor see published rosters only; planners also see drafts.
   if (meta.status !== 'published' && !PLANNERS.includes(principal.role) && principal.role !== 'analyst') throw new NotFoundError(`roster ${id} not found`);
   return meta;

@@ -2,11 +2,12 @@
  * Today (duty supervisor; managers may look): per interval of a day and queue the agents required by the plan
  * and by the reforecast against those scheduled by the published roster, and the calls forecast, actual and
  * reforecast; "call overtime" for a proposed or chosen window, showing the ranked callout list and recording
- * each agent's accept or decline; the day replayed against its actual calls; and the inbox of requests waiting for this supervisor.
+ * each agent's accept or decline; the floor and adherence; the day replayed against its actual calls; safe-home
+ * reports; the inbox of requests waiting for this supervisor; for a director, who outside may read the center.
  *
  * Endpoints: GET /api/centers/:id/intraday?date&queue, POST /api/centers/:id/callouts,
- * POST /api/callouts/:id/responses, the replay's (replay.js), the floor and adherence (floor.js), RP5 safe-home
- * reports (safe-home.js), plus the inbox's (inbox.js).
+ * POST /api/callouts/:id/responses, and those of replay.js, floor.js, safe-home.js (RP5), access-grants.js (S2)
+ * and inbox.js.
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
@@ -15,6 +16,7 @@ import { clock, day, localDate, midnight, num, pct } from '../format.js';
 import { t } from '../i18n.js';
 import { agentName, inboxSection } from '../inbox.js';
 import { replaySection } from '../replay.js';
+import { accessGrantsSection } from '../access-grants.js';
 import { floorSection } from '../floor.js';
 import { safeHomeSection } from '../safe-home.js';
 
@@ -50,6 +52,7 @@ export async function render(root, ctx) {
   root.append(floor);
   if (safeHome) root.append(safeHome);
   if (inbox) root.append(inbox);
+  if (['director', 'admin'].includes(ctx.me.role)) root.append(await accessGrantsSection(ctx));
 }
 
 function kpiCard(view, q) {
