@@ -81,7 +81,7 @@ function forecastQueue(series: SourceSeries, o: ParsedOptions, clock: ZoneClock)
   const rows = forecastRows(history, choice, targetDates, cal.closed);
   const { treatments, closedTargets } = applySpecialDays(grid, cal, targetDates, rows);
   const chosenPred = backtest.predictions.get(choice.name);
-  const bands = intervalBands(o.coverage, chosenPred ? { ahead: backtest.cellAhead, actual: backtest.actual, pred: chosenPred } : undefined);
+  const bands = intervalBands(o.coverage, chosenPred ? { ahead: backtest.cellAhead, origin: backtest.cellOrigin, actual: backtest.actual, pred: chosenPred } : undefined);
   const aht = forecastAht(history, defaultAhtFor(o, series.queue, DEFAULT_AHT_SECONDS));
 
   const toPoints = (dayRows: Float64Array[], model: string, withBands: boolean): ForecastPoint[] => {

@@ -8,7 +8,9 @@
  * the lead. With few scores in a horizon the quantiles are drawn toward a stated default dispersion, the normal
  * quantiles ±z at ρ = DEFAULT_RHO, in proportion to how far the scores fall short of MIN_SCORES — a short
  * history gets a wide band from the default, not a narrow one from a handful of errors; and never narrower than
- * FLOOR_SHARE of the default.
+ * FLOOR_SHARE of the default. Evidence is also counted in backtest origins: the intervals of one origin share
+ * its level error, and origins a day apart share most of their horizon, so a thousand scores from a few
+ * origins are a few pieces of evidence; below MIN_ORIGINS the quantiles are drawn toward the default too.
  */
 import { probit, quantileSorted } from 'simple-statistics';
 
@@ -16,6 +18,8 @@ import { probit, quantileSorted } from 'simple-statistics';
 export const DEFAULT_RHO = 0.08;
 /** Scores a horizon needs before its quantiles are its own. */
 export const MIN_SCORES = 1000;
+/** Backtest origins the quantiles need before they are their own: two weeks of daily origins. */
+export const MIN_ORIGINS = 14;
 /**
  * The band is never narrower than this share of the default dispersion: conformal quantiles assume the coming
  * weeks are like the backtested ones, and a calm stretch before a change would otherwise give a band that is
@@ -39,6 +43,8 @@ export const horizonGroup = (ahead: number) => HORIZONS.filter((h) => ahead >= h
 export interface ScoredCells {
   /** Days ahead of each cell (0 = the first forecast day). */
   ahead: Int32Array;
+  /** Backtest origin of each cell. */
+  origin: Int32Array;
   actual: Float64Array;
   pred: Float64Array;
 }
@@ -49,6 +55,7 @@ export function intervalBands(coverage: number, cells?: ScoredCells): IntervalBa
   const rho = DEFAULT_RHO;
   const scores: number[][] = HORIZONS.map(() => []);
   if (cells) for (let c = 0; c < cells.actual.length; c++) scores[horizonGroup(cells.ahead[c])].push((cells.actual[c] - cells.pred[c]) / Math.max(1e-9, scaleOf(cells.pred[c], rho)));
+  const origins = cells ? new Set(cells.origin).size : 0;
   const low: number[] = [];
   const high: number[] = [];
   const counts: number[] = [];
@@ -57,7 +64,7 @@ export function intervalBands(coverage: number, cells?: ScoredCells): IntervalBa
   for (const s of scores) {
     const own = s.length > 0 ? s.sort((a, b) => a - b) : borrowed;
     borrowed = own;
-    const w = Math.min(1, own.length / MIN_SCORES);
+    const w = Math.min(1, own.length / MIN_SCORES, origins / MIN_ORIGINS);
     const lo = w * (own.length ? quantileSorted(own, qLow) : 0) + (1 - w) * -z;
     const hi = w * (own.length ? quantileSorted(own, 1 - qLow) : 0) + (1 - w) * z;
     low.push(Math.min(lo, -FLOOR_SHARE * z));
@@ -67,7 +74,7 @@ export function intervalBands(coverage: number, cells?: ScoredCells): IntervalBa
   const total = counts.reduce((a, b) => a + b, 0);
   return {
     method: `conformal ${Math.round(coverage * 100)}% band: quantiles of the backtest's scaled errors (actual − forecast) ÷ √(f + (${rho}·f)²) per horizon (day 1, 2–7, 8–14, 15+: ${counts.join(' / ')} scores)` +
-      (total < MIN_SCORES * HORIZONS.length ? `, drawn toward the default ±${z.toFixed(2)} where a horizon has fewer than ${MIN_SCORES}` : '') +
+      (total < MIN_SCORES * HORIZONS.length || origins < MIN_ORIGINS ? `, drawn toward the default ±${z.toFixed(2)} where a horizon has fewer than ${MIN_SCORES} scores or the backtest fewer than ${MIN_ORIGINS} origins (${origins})` : '') +
       `; at least ${FLOOR_SHARE} × the default`,
     low,
     high,

@@ -15,7 +15,7 @@ import type { ForecastModel, ModelInput } from '../types.ts';
 import { calendarOf, dailyEffects, trainingDays } from './daily-effects.ts';
 import { emptyForecast } from './history-days.ts';
 import { trackLevel } from './level-track.ts';
-import { levelWeights, pullTowardRecent, shiftWeights } from './recent-level.ts';
+import { levelWeights, pullTowardRecent } from './recent-level.ts';
 import { weekdayProfiles } from './weekday-profiles.ts';
 
 export interface LevelProfileOptions {
@@ -46,8 +46,8 @@ export function levelProfile(o: LevelProfileOptions): ForecastModel {
       const effect = (weekday: number, position: number) => fx.weekday[weekday] + (fx.position.get(position) ?? 0);
       const z = days.map((d) => Math.log(d.total) - effect(d.weekday, d.position));
       const tracked = trackLevel(z, o.levelHalfLife);
-      const weights = tracked.shiftDays > 0 ? shiftWeights(z.length, tracked.shiftDays) : levelWeights(z.length, o.levelHalfLife);
-      const level = Math.exp(pullTowardRecent(z, days.map((d) => input.trainEnd - d.i), tracked.level, weights));
+      // After a detected shift the days before it are another regime: the level is the shifted days' mean as is.
+      const level = Math.exp(tracked.shiftDays > 0 ? tracked.level : pullTowardRecent(z, days.map((d) => input.trainEnd - d.i), tracked.level, levelWeights(z.length, o.levelHalfLife)));
       const profileOf = weekdayProfiles(grid, days, o.profilePrior);
       const cal = calendarOf(input);
       input.targetWeekdays.forEach((w, t) => {

@@ -42,15 +42,10 @@ export function dayNoise(z: readonly number[]): number {
   return (1.4826 * diffs[Math.floor(diffs.length / 2)]) / Math.SQRT2;
 }
 
-/** Weight of each observation in a level that restarted at the mean of its last `shiftDays` observations. */
-export function shiftWeights(n: number, shiftDays: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, k) => (k >= n - shiftDays ? 1 / shiftDays : 0));
-}
-
 /**
  * The level after the pull: z the deseasonalised log totals (oldest first), ageDays[k] how many calendar days
  * before the origin observation k lies (1 = the last day), level an estimate of it with weights w over z
- * (levelWeights, or shiftWeights after a shift: a few days' mean is itself noisy, and the pull weighs it).
+ * (levelWeights).
  */
 export function pullTowardRecent(z: readonly number[], ageDays: readonly number[], level: number, w: Float64Array): number {
   const recent = z.map((_, k) => ageDays[k] <= RECENT_WINDOW_DAYS);
