@@ -112,7 +112,8 @@ function solveWithHighs(highs: Highs, lp: LinearModel, limits: SolveLimits, cost
         : status === S.unbounded || status === S.unboundedOrInfeasible ? 'unbounded'
         : primal ? 'feasible'
         : 'error';
-      results.push({ status: verdict, objective, values, bound, stopped: status !== S.optimal && primal, ms: performance.now() - t0 });
+      const duals = !mip && status === S.optimal ? Float64Array.from(model.getSolution().rowDual ?? []) : undefined;
+      results.push({ status: verdict, objective, values, bound, stopped: status !== S.optimal && primal, ms: performance.now() - t0, ...(duals?.length ? { rowDual: duals } : {}) });
     }
     return results;
   } finally {

@@ -17,6 +17,8 @@ export interface LinearSolution {
   /** Stopped by a time limit or a cancel before proving optimality. */
   stopped: boolean;
   ms: number;
+  /** Row duals of an optimal LP (HiGHS): the objective's rate of change per unit of each row's active bound. */
+  rowDual?: Float64Array;
 }
 
 export interface SolveLimits {
