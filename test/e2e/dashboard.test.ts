@@ -164,6 +164,12 @@ describe('dashboard in headless Chromium', () => {
     await page.waitForFunction(() => (window as any).Chart?.getChart(document.querySelector('canvas[data-chart=forecast-intervals]'))?.data.datasets.length === 5);
     const adjusted = await chartData(page);
     expect(adjusted['forecast-intervals'][4]).toBeGreaterThan(0);
+    // What-if staffing before solving: agents to hire and paid hours as the service-level target moves.
+    await page.click('button[data-action=what-if]');
+    await page.waitForSelector('[data-role=what-if][data-state=done]');
+    const whatIf = (await chartData(page))['what-if'];
+    expect(whatIf).toHaveLength(3);
+    expect(whatIf[1]).toBe(6); // paid hours required at 70 … 95%
     // R13: one team's published roster, for Excel (a byte-order mark, CRLF, that team's rows only).
     expect(await openPage(page, server.url, `#/roster?month=${today.slice(0, 7)}`)).toBe('ready');
     const team = await page.$eval('select[name=export-team] option:nth-child(2)', (o) => (o as HTMLOptionElement).value);

@@ -10,6 +10,7 @@
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
 import { overridesSection } from '../forecast-overrides.js';
+import { whatIfSection } from '../what-if.js';
 import { errorBox, fill, h, input, message, section, select, table } from '../dom.js';
 import { addDays, clock, day, localDate, midnight, num, pct, shortDay, signedPct } from '../format.js';
 import { t } from '../i18n.js';
@@ -79,6 +80,7 @@ export async function render(root, ctx) {
   root.append(dailySection(detail.points, qAcc));
   root.append(await accuracySection(ctx, chosen, forecasts, queue, accuracy));
   root.append(backtestSection(detail.report, queue));
+  if (['deputy', 'analyst', 'manager', 'director', 'admin'].includes(ctx.me.role)) root.append(whatIfSection(ctx, date.slice(0, 7)));
 }
 
 function intervalSection(center, points, actualRows, { view, date, queue }) {
