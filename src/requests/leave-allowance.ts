@@ -5,13 +5,16 @@
  * falls below the floor (L9). A day is "open" when leave there would be granted at the normal level; "needs the
  * manager" when L7 or L9 would send it up; "closed" in training; "free" when not rostered (nothing to take).
  * The same measures the approval uses (attendance-floor.ts, supervisor-day-limit.ts), on the month's base roster.
+ * Beside them the month's balances: rest-day moves (R5) and swaps (R6) used of their quotas, and leave days taken
+ * by type this month and this year (the manual sets no yearly leave entitlement to count them against).
  */
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
-import { leaveDaysIn } from '../db/repos/requests.ts';
+import { leaveDaysIn, quotaSlotsInUse, type QuotaKind } from '../db/repos/requests.ts';
 import { NotFoundError } from '../errors.ts';
 import { monthDates } from '../time/local-day.ts';
 import { teamAttendance } from './attendance-floor.ts';
+import { quotaOf } from './quotas.ts';
 import { monthContext } from './rule-context.ts';
 import { baseRoster } from './roster-versions.ts';
 
@@ -33,8 +36,17 @@ export interface LeaveAllowance {
   month: string;
   /** L9: the team's planned month, and how many more leave days keep it at or above the floor (null: no roster). */
   team9: { worked: number; leave: number; rate: number; floor: number; moreDays: number } | null;
+  /** The month's quotas (R5 rest-day moves, R6 swaps: used of allowed, held by approved or open requests) and leave taken by type. */
+  balances: {
+    restDay: Balance;
+    swapSelf: Balance;
+    swapPeer: Balance;
+    leaveDays: { month: Record<string, number>; year: Record<string, number> };
+  };
   days: AllowanceDay[];
 }
+
+export interface Balance { used: number; quota: number; left: number }
 
 export async function leaveAllowance(db: Queryable, center: Center, agentId: string, month: string): Promise<LeaveAllowance> {
   const agent = center.agents.find((a) => a.id === agentId);
@@ -67,5 +79,16 @@ export async function leaveAllowance(db: Queryable, center: Center, agentId: str
     const status = mine ? 'on leave' : training ? 'closed' : !rostered ? 'free' : rules.length > 0 ? 'needs manager' : 'open';
     return { date, rostered, supervisorDay: { onLeave, limit }, training, mine, status, rules };
   });
-  return { agent: agentId, team: team?.id ?? null, supervisor: team?.supervisor ?? null, month, team9, days };
+  const balance = async (kind: QuotaKind): Promise<Balance> => {
+    const used = (await quotaSlotsInUse(db, center.id, agentId, month, kind)).length;
+    const quota = quotaOf(center, kind);
+    return { used, quota, left: Math.max(0, quota - used) };
+  };
+  const year = await leaveDaysIn(db, center.id, { from: `${month.slice(0, 4)}-01-01`, to: `${month.slice(0, 4)}-12-31`, agentIds: [agentId] });
+  const byType = (rows: typeof year) => rows.reduce<Record<string, number>>((acc, l) => ({ ...acc, [l.type]: (acc[l.type] ?? 0) + 1 }), {});
+  const balances = {
+    restDay: await balance('rest-day'), swapSelf: await balance('swap-self'), swapPeer: await balance('swap-peer'),
+    leaveDays: { month: byType(year.filter((l) => l.day.startsWith(month))), year: byType(year) },
+  };
+  return { agent: agentId, team: team?.id ?? null, supervisor: team?.supervisor ?? null, month, team9, balances, days };
 }

@@ -326,6 +326,7 @@ describe('dashboard in headless Chromium', () => {
     const statuses = await page.$$eval('[data-role=leave-allowance] li', (lis) => lis.map((li) => (li as HTMLElement).dataset.status));
     expect(statuses.length).toBeGreaterThan(5);
     for (const st of statuses) expect(['open', 'needs manager', 'closed', 'on leave']).toContain(st);
+    expect(await page.textContent('[data-role=balances]')).toMatch(/R5.*R6/);
   });
 
   it('team lead: the team\'s attendance against the 95% floor with its daily trend and counts per person', async () => {

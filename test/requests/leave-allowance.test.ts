@@ -46,6 +46,17 @@ describe('leave allowances', () => {
     expect(mine.team9).toMatchObject({ worked: worked() - 1, leave: 1, moreDays: Math.floor(worked() - 1 - 0.95 * worked()) });
   });
 
+  it('balances: the month\'s R5 and R6 quotas used and left, and leave days taken by type', async () => {
+    const before = (await allowance('a01')).balances;
+    expect(before).toMatchObject({ restDay: { used: 0, quota: 2, left: 2 }, swapSelf: { used: 0, quota: 1, left: 1 }, swapPeer: { used: 0, quota: 2, left: 2 } });
+    const rest = monthDates(MONTH).find((d) => d >= '2026-12-20' && !works('a01', d))!;
+    const work = monthDates(MONTH).find((d) => d >= '2026-12-20' && works('a01', d))!;
+    expect((await app.call('POST', '/api/requests', await as('a01'), { kind: 'rest-day', from: rest, to: work })).status).toBe(201);
+    expect((await allowance('a01')).balances.restDay).toEqual({ used: 1, quota: 2, left: 1 });
+    // a02's sick day of the previous test.
+    expect((await allowance('a02')).balances.leaveDays).toEqual({ month: { sick: 1 }, year: { sick: 1 } });
+  });
+
   it('L10: new-hire training days are closed; the lead may look at their people, another team\'s lead may not', async () => {
     const a = await allowance('a05', 'l1');
     for (const d of a.days) if (d.date >= '2026-12-14' && d.date <= '2026-12-18') expect(d).toMatchObject({ status: 'closed', rules: expect.arrayContaining(['L10']) });

@@ -23,6 +23,11 @@ export async function leaveAllowanceSection(ctx, month) {
   const days = a.days.filter((d) => d.rostered || d.mine || d.training);
   return section(t('allow.title'),
     a.team9 ? h('p.note', t('allow.team', { team: a.team ?? '–', more: num(a.team9.moreDays), rate: pct(a.team9.rate), floor: pct(a.team9.floor, 0) })) : h('p.note', t('allow.noroster')),
+    h('p.note', { dataset: { role: 'balances' } }, t('allow.balances', {
+      rest: num(a.balances.restDay.left), restQ: num(a.balances.restDay.quota), self: num(a.balances.swapSelf.left), selfQ: num(a.balances.swapSelf.quota),
+      peer: num(a.balances.swapPeer.left), peerQ: num(a.balances.swapPeer.quota),
+      leave: Object.entries(a.balances.leaveDays.year).map(([k, v]) => `${t(`req.leave.${k}`)} ${num(v)}`).join(', ') || '0',
+    })),
     days.length === 0 ? message('info', t('allow.none')) : h('ul.allowance', { dataset: { role: 'leave-allowance' } },
       days.map((d) => h('li', { dataset: { date: d.date, status: d.status } },
         h(`span.tag${TAG[d.status] ? `.${TAG[d.status]}` : ''}`, t(`allow.status.${d.status}`)), ' ', day(d.date),

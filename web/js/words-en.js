@@ -502,4 +502,5 @@ export const EN = {
   'whatif.required': 'paid hours required',
   'whatif.available': 'paid hours available',
   'whatif.button': 'Show',
+  'allow.balances': 'This month left: {rest} of {restQ} rest-day moves (R5), {self} of {selfQ} own swaps and {peer} of {peerQ} swaps with colleagues (R6). Leave days this year: {leave}.',
 };
