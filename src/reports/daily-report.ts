@@ -3,7 +3,8 @@
  * offered against the stored forecast, wMAPE and bias over the intervals (src/forecast metrics, Hyndman &
  * Koehler 2006), the service level estimated from the calls, their AHT and the agents the published roster had
  * on the phones (service-level.ts), the reported abandonment, agent-hours required by the actual traffic vs
- * scheduled; attendance per team (L9 daily rate, absences, lates, early leaves, leave); overtime hours worked.
+ * scheduled; the published roster replayed against the day's calls (service level, abandonment, intervals below
+ * target); attendance per team (L9 daily rate, absences, lates, early leaves, leave); overtime hours worked.
  * JSON, or long-format CSV (date, scope, metric, value).
  */
 import { DateTime } from 'luxon';
@@ -15,6 +16,8 @@ import { teamRate } from '../attendance/team-rate.ts';
 import { intradayView } from '../intraday/intraday-view.ts';
 import { publishedAssignments } from '../intraday/published-assignments.ts';
 import { dayStart } from '../time/local-day.ts';
+import { NotFoundError } from '../errors.ts';
+import { replayDay } from '../services/day-replay.ts';
 import { toCsv } from './csv.ts';
 import { estimateServiceLevel } from './service-level.ts';
 
@@ -34,6 +37,10 @@ export interface QueueDayMetrics {
   scheduledAgentHours: number;
   understaffedAgentHours: number;
   overtimeHours: number;
+  /** The published roster replayed call by call against the day's calls (src/replay: 20 runs, seed 1); null without calls or roster. */
+  replayServiceLevel: number | null;
+  replayAbandonRate: number | null;
+  replayIntervalsBelowTarget: number | null;
 }
 
 export interface DailyReport {
@@ -56,6 +63,8 @@ export interface DailyReport {
 }
 
 const r = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+/** Runs of the day's replay in the report (the replay API's default). */
+const REPLAY_RUNS = 20;
 
 export function yesterday(center: Center, now = new Date()): string {
   return DateTime.fromJSDate(now, { zone: center.timezone }).minus({ days: 1 }).toISODate()!;
@@ -72,7 +81,13 @@ export async function dailyReport(db: Queryable, center: Center, date: string): 
       WHERE center_id = $1 AND interval_start >= $2 AND interval_start < $3 AND abandoned IS NOT NULL GROUP BY queue_id`,
     [center.id, dayStart(date, center.timezone).toJSDate(), endOfDay],
   );
+  // The replay: what the day's calls met with the roster as published (not only what Erlang estimates).
+  const replay = await replayDay(db, center, { date, runs: REPLAY_RUNS, seed: 1 }).catch((e: unknown) => {
+    if (e instanceof NotFoundError) return null;
+    throw e;
+  });
   const queues: QueueDayMetrics[] = view.queues.map((q) => {
+    const replayed = replay?.queues.find((x) => x.queue === q.queue)?.day;
     const queue = center.queues.find((x) => x.id === q.queue)!;
     const acc = new ErrorAccumulator();
     let slWeighted = 0;
@@ -97,6 +112,8 @@ export async function dailyReport(db: Queryable, center: Center, date: string): 
       serviceLevel: slCalls > 0 ? r(slWeighted / slCalls) : null, serviceLevelTarget: queue.kind === 'inbound' ? queue.serviceLevel.target : null,
       abandonRate: ab && ab.offered > 0 && ab.abandoned !== null ? r(ab.abandoned / ab.offered) : null,
       requiredAgentHours: r(required, 2), scheduledAgentHours: r(scheduled, 2), understaffedAgentHours: r(under, 2), overtimeHours: r(ot, 2),
+      replayServiceLevel: replayed?.replay.serviceLevel ?? null, replayAbandonRate: replayed?.replay.abandonRate ?? null,
+      replayIntervalsBelowTarget: replayed && replayed.replay.offered > 0 ? replayed.intervalsBelowTarget : null,
     };
   });
   const days = await attendanceDays(db, center, { from: date, to: date, asOf: endOfDay });

@@ -51,6 +51,10 @@ describe('reports', () => {
     const sl = (calls: number) => erlangA({ trafficErlangs: (calls * 240) / 1800, agents: 3, ahtSeconds: 240, patienceSeconds: 120, answerWithinSeconds: 20 }).serviceLevel;
     expect(csr.serviceLevel).toBeCloseTo((10 * sl(10) + 20 * sl(20) + 30 * sl(30) + 20 * sl(20)) / 80, 3);
     expect(r.body.overtime).toEqual({ hours: 6, people: 3 });
+    // The day replayed call by call: the report carries what the replay API gives for the same runs and seed.
+    const replay = (await app.call('GET', `/api/centers/test/replay?date=${D}&queue=csr&runs=20&seed=1`, 'analyst')).body.queues[0].day;
+    expect(csr).toMatchObject({ replayServiceLevel: replay.replay.serviceLevel, replayAbandonRate: replay.replay.abandonRate, replayIntervalsBelowTarget: replay.intervalsBelowTarget });
+    expect(replay.replay.offered).toBe(80);
     // a005 signed in 20 minutes late: half a day (A1); 2.5 of 3 agent-days attended.
     expect(r.body.attendance).toMatchObject({ rostered: 3, attended: 2.5, absenceDays: 0.5, lates: 0 });
     expect(r.body.attendance.rate).toBeCloseTo(2.5 / 3, 4);
