@@ -37,6 +37,8 @@ export interface FloorView {
   agents: FloorAgent[];
   teams: Array<{ team: string; scheduledMinutes: number; outMinutes: number; adherence: number | null }>;
   intervals: Array<{ interval_start: string; planned: Record<string, number>; actual: Record<string, number> }>;
+  /** Who is where (RP4): per person, the state at the middle of each interval above, planned and actual (null ahead). */
+  grid: Array<{ agent: string; planned: AgentState[]; actual: Array<AgentState | null> }>;
 }
 
 /** Sign-in basis on the floor: in the seat, the agent is read as doing what the plan says. */
@@ -88,6 +90,8 @@ export async function floorView(db: Queryable, center: Center, principal: Princi
       exceptions: a.exceptions.map((e) => ({ from: render(e.from), to: render(e.to), planned: e.planned, actual: e.actual, minutes: Math.round((e.to - e.from) / 600) / 100 })),
     });
   }
+  // The intervals anyone of the scope is planned to work.
+  const shown = intervals.filter((i) => plannedAll.some((spans) => spans.some((x) => x.state !== 'off' && x.from < i.startMs + step && x.to > i.startMs)));
   const teams = [...new Set(agents.map((a) => a.team).filter((t): t is string => !!t))].sort().map((team) => {
     const of = agents.filter((a) => a.team === team);
     const scheduled = of.reduce((s, a) => s + a.scheduledMinutes, 0);
@@ -96,10 +100,15 @@ export async function floorView(db: Queryable, center: Center, principal: Princi
   });
   return {
     center: center.id, date, asOf: render(nowMs), agents, teams,
-    intervals: intervals.map((i) => ({
+    intervals: shown.map((i) => ({
       interval_start: i.start,
       planned: stateCounts(plannedAll, i.startMs, i.startMs + step),
       actual: i.startMs < nowMs ? stateCounts(actualAll, i.startMs, Math.min(i.startMs + step, nowMs)) : {},
-    })).filter((r) => Object.values(r.planned).some((v) => v > 0)),
+    })),
+    grid: people.map((agent, k) => ({
+      agent,
+      planned: shown.map((i) => stateAt(plannedAll[k], i.startMs + step / 2)),
+      actual: shown.map((i) => (i.startMs + step / 2 < nowMs ? stateAt(actualAll[k], i.startMs + step / 2) : null)),
+    })),
   };
 }

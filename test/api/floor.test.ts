@@ -69,6 +69,16 @@ describe('the floor and schedule adherence', () => {
     expect(floor.intervals.find((r: any) => r.interval_start === at('11:00')).actual).toEqual({});
   });
 
+  it('who is where, interval by interval (RP4): the state at each interval\'s middle, planned and — up to now — actual', () => {
+    const col = (hhmm: string) => floor.intervals.findIndex((r: any) => r.interval_start === at(hhmm));
+    const a01 = floor.grid.find((g: any) => g.agent === 'a01');
+    expect([a01.planned[col('08:00')], a01.planned[col('12:00')], a01.planned[col('15:00')]]).toEqual(['phone', 'meal', 'phone']);
+    expect([a01.actual[col('08:00')], a01.actual[col('09:00')], a01.actual[col('10:00')]]).toEqual(['phone', 'phone', null]);
+    const idle = floor.grid.find((g: any) => g.agent !== 'a01' && g.agent !== 'a02');
+    expect(idle.actual[col('08:00')]).toBe('off');
+    expect(floor.grid).toHaveLength(floor.agents.length);
+  });
+
   it('refuses a bad feed whole, naming each row, and stores nothing of it', async () => {
     const bad = await app.call('POST', '/api/centers/rq/agent-states', await as('s1'), { rows: [
       { agent: 'a01', state: 'phone', at: at('10:30') }, { agent: 'zz', state: 'phone', at: at('10:30') }, { agent: 'a01', state: 'lunch', at: '10:30' },

@@ -261,6 +261,10 @@ describe('dashboard in headless Chromium', () => {
     expect(charts['floor-states']).toHaveLength(4);
     expect(charts['floor-states'][0]).toBeGreaterThan(0);
     expect(await page.$$eval('[data-table=floor-teams] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
+    // Who is where per interval: a row per person of the supervisor's teams, a cell per interval.
+    const grid = await page.$$eval('[data-table=who-is-where] tbody tr', (rows) => rows.map((r) => r.querySelectorAll('td[data-state]').length));
+    expect(grid.length).toBeGreaterThan(0);
+    expect(new Set(grid).size).toBe(1);
     await page.fill('form input[name=from]', calloutFrom);
     await page.fill('form input[name=to]', `${String(Number(calloutFrom.slice(0, 2)) + 2).padStart(2, '0')}:00`);
     await page.fill('form input[name=needed]', '2');

@@ -55,10 +55,27 @@ export async function floorSection(ctx, date) {
       { label: t('floor.out'), value: (x) => num(x.outMinutes), num: true },
       { label: t('floor.scheduled'), value: (x) => num(x.scheduledMinutes), num: true },
     ], view.teams, { name: 'floor-teams' }),
+    whoIsWhere(ctx, view, state),
     h('details', h('summary', t('floor.people')), table([
       { label: t('common.agent'), value: (a) => agentName(ctx.center, a.agent) },
       { label: t('floor.adherence'), value: (a) => (a.adherence === null ? '–' : pct(a.adherence)), num: true },
       { label: t('floor.out'), value: (a) => num(a.outMinutes), num: true },
       { label: t('floor.exceptions'), value: (a) => a.exceptions.slice(0, 4).map((e) => `${clock(e.from)}–${clock(e.to)} ${state(e.planned)}→${state(e.actual)}`).join('; ') },
     ], [...view.agents].sort((a, b) => (a.adherence ?? 1) - (b.adherence ?? 1)), { name: 'floor-people', scroll: true })));
+}
+
+const CELL = { phone: 'good', break: 'warn', meal: 'warn', aux: '', off: 'bad' };
+
+/** Who is where per interval: a row per person, the actual state (else the planned one, greyed) in each cell. */
+function whoIsWhere(ctx, view, state) {
+  const head = h('tr', h('th', t('common.agent')), view.intervals.map((r) => h('th', clock(r.interval_start))));
+  const rows = view.grid.map((g) => h('tr', { dataset: { agent: g.agent } }, h('th', agentName(ctx.center, g.agent)),
+    g.planned.map((p, i) => {
+      const a = g.actual[i];
+      const shown = a ?? p;
+      return h(`td${a === null ? '.ahead' : ''}`, { title: `${t('floor.planned')}: ${state(p)}${a === null ? '' : ` · ${t('floor.actual')}: ${state(a)}`}`, dataset: { state: shown, planned: p } },
+        h(`span.tag${CELL[shown] ? `.${CELL[shown]}` : ''}${a !== null && a !== p ? '.astray' : ''}`, state(shown).slice(0, 2)));
+    })));
+  return h('details', { dataset: { role: 'who-is-where' } }, h('summary', t('floor.who')),
+    h('div.scroll-x', h('table.grid', { dataset: { table: 'who-is-where' } }, h('thead', head), h('tbody', rows))));
 }

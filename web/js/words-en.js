@@ -503,4 +503,5 @@ export const EN = {
   'whatif.available': 'paid hours available',
   'whatif.button': 'Show',
   'allow.balances': 'This month left: {rest} of {restQ} rest-day moves (R5), {self} of {selfQ} own swaps and {peer} of {peerQ} swaps with colleagues (R6). Leave days this year: {leave}.',
+  'floor.who': 'Who is where, interval by interval (actual so far, then the plan)',
 };

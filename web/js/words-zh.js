@@ -502,4 +502,5 @@ export const ZH = {
   'whatif.available': '可用带薪工时',
   'whatif.button': '显示',
   'allow.balances': '本月剩余：调休 {rest}/{restQ} 次（R5），自身调班 {self}/{selfQ} 次，与同事调班 {peer}/{peerQ} 次（R6）。今年已请假：{leave}。',
+  'floor.who': '各时段人员所在（至今为实际，之后为计划）',
 };
