@@ -7,18 +7,10 @@
  * open 08:00–22:00 every day in Asia/Shanghai.
  */
 import type { CenterInput } from '../domain/center-schema.ts';
+import { mulberry32 } from '../seeded-random.ts';
 
-/** Mulberry32: a tiny, well-known seeded PRNG (so the demo is the same everywhere). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32 (src/seeded-random.ts), so the demo is the same everywhere. */
+export const seededRandom = mulberry32;
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀英', '霞', '平', '刚', '桂英', '婷', '雪', '琳', '浩', '宇', '欣', '晨', '佳'];

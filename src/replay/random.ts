@@ -1,27 +1,17 @@
 /**
- * Seeded random numbers for the replay. mulberry32 (Tommy Ettinger's public-domain 32-bit generator, the one
- * the demo generator and the benchmarks use) is small and fast and passes the statistical tests that matter for
- * a queue simulation; it is written out here so the replay depends neither on the demo nor on the benchmarks.
+ * Seeded random numbers for the replay, from the project's mulberry32 (src/seeded-random.ts, also the demo's).
  *
  * Every purpose (arrival times, handle times, patience) draws from its own stream, derived from the replay's
  * seed, the run number and the purpose, so one seed means the same callers with the same handle times and the
  * same patience whatever the roster: two rosters replayed with one seed differ by the rosters alone (common
  * random numbers).
  */
+import { mulberry32 as seeded } from '../seeded-random.ts';
 
 export type Uniform = () => number;
 
 /** Uniform numbers in [0, 1) from a 32-bit seed. */
-export function mulberry32(seed: number): Uniform {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const mulberry32: (seed: number) => Uniform = seeded;
 
 /** MurmurHash3's 32-bit finalizer: nearby inputs (seed 1 and 2, run 0 and 1) give unrelated states. */
 function mix(h: number): number {

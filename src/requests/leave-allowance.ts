@@ -15,6 +15,8 @@ import { NotFoundError } from '../errors.ts';
 import { monthDates } from '../time/local-day.ts';
 import { teamAttendance } from './attendance-floor.ts';
 import { quotaOf } from './quotas.ts';
+import { checkSupervisorDayLimit } from './supervisor-day-limit.ts';
+import { trainingOverlap } from './training.ts';
 import { monthContext } from './rule-context.ts';
 import { baseRoster } from './roster-versions.ts';
 
@@ -63,14 +65,17 @@ export async function leaveAllowance(db: Queryable, center: Center, agentId: str
     // Each leave day on a worked day moves one agent-day from worked to leave: (worked − k) ÷ rostered ≥ floor.
     team9 = { worked: t.worked, leave: t.leave, rate: Math.round(t.rate * 10_000) / 10_000, floor, moreDays: Math.max(0, Math.floor(t.worked - floor * (t.worked + t.leave) + 1e-9)) };
   }
-  const taken = team?.supervisor ? await leaveDaysIn(db, center.id, { from: dates[0], to: dates[dates.length - 1], supervisorId: team.supervisor }) : [];
-  const mineTaken = await leaveDaysIn(db, center.id, { from: dates[0], to: dates[dates.length - 1], agentIds: [agentId] });
+  // L7 and L10 as the approval decides them (supervisor-day-limit.ts, training.ts), for every day of the month.
+  const l7 = team?.supervisor ? await checkSupervisorDayLimit(db, center, { agentId, supervisorId: team.supervisor, days: dates }) : null;
+  const others = new Map((l7?.numbers.days as Array<{ date: string; onLeave: unknown[] }> | undefined)?.map((d) => [d.date, d.onLeave.length]) ?? []);
   const limit = center.rules.leavePerSupervisorPerDay;
+  const year = await leaveDaysIn(db, center.id, { from: `${month.slice(0, 4)}-01-01`, to: `${month.slice(0, 4)}-12-31`, agentIds: [agentId] });
+  const mineDays = new Set(year.map((l) => l.day));
   const worked = new Set(base ? base.roster.assignments.filter((a) => a.agent === agentId && a.kind !== 'overtime').map((a) => a.date) : []);
   const days = dates.map((date): AllowanceDay => {
-    const onLeave = taken.filter((l) => l.day === date && l.agentId !== agentId).length;
-    const training = agent.training.some((p) => p.from <= date && date <= p.to);
-    const mine = mineTaken.some((l) => l.day === date);
+    const onLeave = others.get(date) ?? 0;
+    const training = trainingOverlap(agent, date, date) !== null;
+    const mine = mineDays.has(date);
     const rostered = worked.has(date);
     const rules: string[] = [];
     if (training) rules.push('L10');
@@ -84,7 +89,6 @@ export async function leaveAllowance(db: Queryable, center: Center, agentId: str
     const quota = quotaOf(center, kind);
     return { used, quota, left: Math.max(0, quota - used) };
   };
-  const year = await leaveDaysIn(db, center.id, { from: `${month.slice(0, 4)}-01-01`, to: `${month.slice(0, 4)}-12-31`, agentIds: [agentId] });
   const byType = (rows: typeof year) => rows.reduce<Record<string, number>>((acc, l) => ({ ...acc, [l.type]: (acc[l.type] ?? 0) + 1 }), {});
   const balances = {
     restDay: await balance('rest-day'), swapSelf: await balance('swap-self'), swapPeer: await balance('swap-peer'),
