@@ -7,6 +7,7 @@ import type { RequirementPoint } from '../src/formats/requirements-csv.ts';
 import type { Assignment, Roster, Score } from './roster.ts';
 import type { LeaveDay } from './rules/rule.ts';
 import type { FeasibilityReport } from './feasibility.ts';
+import type { Unscheduled } from './activities/place-activities.ts';
 
 export interface RosterProblem {
   center: Center;
@@ -97,4 +98,6 @@ export interface SolveResult {
    * rounding when no hard rule is broken: the search mirrors the rules).
    */
   objective: { search: number; rulebook: number };
+  /** TR1–TR4 when the center declares activities: how many were placed, who could not be, their hours and price. */
+  activities?: { placed: number; unscheduled: Unscheduled[]; activityHours: number; addedUnderstaffed: number };
 }

@@ -11,6 +11,14 @@ export interface BreakSlot {
   kind: BreakKind;
 }
 
+/** Off-phone time inside a shift for an exam, training, a meeting or coaching (FORMATS.md, MANUAL TR1–TR4). */
+export interface ActivitySlot {
+  start: string;
+  minutes: number;
+  /** Id of the center's activity definition. */
+  activity: string;
+}
+
 export type AssignmentKind = 'regular' | 'overtime';
 
 export interface Assignment {
@@ -24,6 +32,8 @@ export interface Assignment {
   breaks: BreakSlot[];
   /** Overtime assignments come from callouts (O1, O2); absent = regular. */
   kind?: AssignmentKind;
+  /** Activities placed in the shift (absent = none); off the phones like breaks. */
+  activities?: ActivitySlot[];
   /** R10: when the person reports for the briefing (start − 10/20/30 min by role). */
   report?: string;
 }

@@ -10,6 +10,7 @@
  *     search/short-day-redesign.ts — the days still short re-designed by MIP (who works stays, what and when
  *     they work is chosen again together) until the time limit;
  *  5. assign/placement.ts — meals and breaks of every day re-optimized; output/to-assignments.ts — the roster;
+ *     activities/place-activities.ts — exams, training and meetings (TR1–TR4) where they cost least;
  *     rules/evaluate.ts — score and violations by the rulebook.
  * Pure: no storage, no HTTP. HiGHS is synchronous: run from a worker thread (thread/) on a server.
  */
@@ -29,6 +30,8 @@ import { assignmentCoverage } from './model/assignment-coverage.ts';
 import { buildSolverModel, type SolverModel } from './model/build-model.ts';
 import type { Person } from './model/people.ts';
 import { toAssignments } from './output/to-assignments.ts';
+import { placeActivities } from './activities/place-activities.ts';
+import { addActivityUplift } from './activities/activity-uplift.ts';
 import type { PhaseTiming, RosterProblem, SolveOptions, SolveResult } from './problem.ts';
 import type { Assignment, Roster, Score } from './roster.ts';
 import { evaluate } from './rules/evaluate.ts';
@@ -56,7 +59,7 @@ export function pinnedCoverage(m: SolverModel): Float64Array[] {
   const add = (a: Assignment) => {
     const q = m.queueIds.indexOf(a.queue);
     if (q < 0) return;
-    const off = a.breaks.map((b) => ({ fromMs: Date.parse(b.start), toMs: Date.parse(b.start) + b.minutes * 60_000 }));
+    const off = [...a.breaks, ...(a.activities ?? [])].map((b) => ({ fromMs: Date.parse(b.start), toMs: Date.parse(b.start) + b.minutes * 60_000 }));
     const { idx, frac } = assignmentCoverage(m.horizon, Date.parse(a.start), Date.parse(a.end), off);
     idx.forEach((i, k) => (fixed[q][i] += frac[k]));
   };
@@ -150,6 +153,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     for (const [s, line] of supervisors) named[s.index] = line;
     phase('meal and break placement (MIP)');
   }
+  // TR1–TR4: the search staffs for the activities' time off the phones too (activity-uplift.ts).
+  const restoreRequirement = problem.center.activities.length > 0 ? addActivityUplift(m) : () => {};
   const state = new SearchState(m, named, cov, groupIndex);
   // Kept for the final placement (≤ 5% of the budget) and the rulebook's evaluation.
   const evaluationMs = 300 + m.people.length * 4;
@@ -182,6 +187,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     onTick: () => options.onProgress?.({ fraction: Math.min(1, (performance.now() - t0) / limit), phase: 'day re-design', best: bestScore }),
   });
   phase(`day re-design (${redesign.kept} days improved)`);
+  restoreRequirement();
 
   // Final placement of meals and breaks on the best plan.
   const finalCov = new CoverageState(m, fixed);
@@ -193,7 +199,10 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
   phase('final meal and break placement');
   const lines = new Map(m.people.map((p) => [p, p.kind === 'phone' ? phonePlan[p.index] : best[p.index]]));
   const searchObjective = new SearchState(m, m.people.map((p) => lines.get(p)!), finalCov, groupIndex).objective();
-  const roster: Roster = { ...emptyRoster(problem), assignments: withKept(toAssignments(m, lines), problem.kept) };
+  const solved = withKept(toAssignments(m, lines), problem.kept);
+  const activities = problem.center.activities.length > 0 ? placeActivitiesOf(m, problem, solved) : undefined;
+  if (activities) phase(`activities placed (${activities.placed}, ${activities.unscheduled.length} unscheduled)`);
+  const roster: Roster = { ...emptyRoster(problem), assignments: activities?.assignments ?? solved };
   const ev = evaluate(roster, ruleContextOf(problem, m.horizon.dates));
   roster.coverage = ev.coverage;
   roster.score = ev.score;
@@ -208,5 +217,12 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     phases,
     cancelled: stopped(),
     objective: { search: searchObjective, rulebook: ev.objective },
+    ...(activities ? { activities: { placed: activities.placed, unscheduled: activities.unscheduled, activityHours: activities.activityHours, addedUnderstaffed: activities.addedUnderstaffed } } : {}),
   };
+}
+
+/** TR1–TR4: the activities placed in the solved roster where they cost least; pinned person-days keep theirs. */
+function placeActivitiesOf(m: SolverModel, problem: RosterProblem, assignments: Assignment[]) {
+  const pinned = new Set(m.people.flatMap((p) => p.pinned.flatMap((x, d) => (x !== undefined ? [`${p.id}|${m.horizon.dates[d]}`] : []))));
+  return placeActivities({ center: problem.center, month: problem.month, assignments, requirements: problem.requirements, isFixed: (agent, date) => pinned.has(`${agent}|${date}`) });
 }

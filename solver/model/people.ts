@@ -3,7 +3,7 @@
  * leads, who count in queue coverage) and duty supervisors (R11 cover only). Managers and directors are never
  * rostered. For each person: queues they may work (H2), templates they may work (contract), day bounds (C3),
  * rest and run limits (C1, C2), the days they cannot work (H3), the published days (P1) and the tail of the
- * previous month.
+ * previous month, and the activities they attend (TR1–TR4) with the days that could hold them.
  */
 import type { Agent, Center } from '../../src/domain/center-schema.ts';
 import type { Assignment } from '../roster.ts';
@@ -11,6 +11,8 @@ import { agentCalendar, blockedReason, contractDayBounds, FLOOR_ROLES, PHONE_ROL
 import type { LeaveDay } from '../rules/rule.ts';
 import type { Horizon } from './horizon.ts';
 import type { PinnedDays } from './pinned-days.ts';
+import type { ActivityDefinition } from '../../src/domain/activity-schema.ts';
+import { isAttendee, windowDates } from '../activities/activity-window.ts';
 
 export interface Person {
   index: number;
@@ -38,6 +40,8 @@ export interface Person {
   /** End instant of the previous month's last shift, and its template, when it ended the day before the month. */
   previousEndMs?: number;
   previousTemplate?: string;
+  /** Activities the person attends (TR1–TR4) and the days that could hold them (free or pinned at work). */
+  activities: Array<{ def: ActivityDefinition; days: number[] }>;
 }
 
 export interface PeopleInput {
@@ -114,7 +118,14 @@ export function buildPeople(input: PeopleInput): Person[] {
       previousRun: tail.run,
       previousEndMs: tail.last ? Date.parse(tail.last.end) : undefined,
       previousTemplate: tail.last && tail.last.date === dayBefore ? tail.last.shift : undefined,
+      activities: [],
     });
+    const person = people[people.length - 1];
+    for (const def of center.activities) {
+      if (!isAttendee(def, agent)) continue;
+      const days = windowDates(def, h.dates).map((date) => h.dayIndex(date)).filter((d) => person.free[d] || pinned[d]);
+      if (days.length > 0) person.activities.push({ def, days });
+    }
   }
   return people;
 }

@@ -60,3 +60,12 @@ export function workBlocks(startMs: number, endMs: number, meals: readonly TimeS
 export function insideBlock(block: WorkBlock, fromMs: number, toMs: number): boolean {
   return block.pieces.some((p) => fromMs >= p.fromMs && toMs <= p.toMs);
 }
+
+/** Minutes of the given spans (activities) that fall inside the block's pieces. */
+export function activityMinutesIn(block: WorkBlock, spans: readonly TimeSpan[]): number {
+  let ms = 0;
+  for (const p of block.pieces) {
+    for (const s of spans) ms += Math.max(0, Math.min(p.toMs, s.toMs) - Math.max(p.fromMs, s.fromMs));
+  }
+  return ms / 60_000;
+}

@@ -93,7 +93,7 @@ export function analyze(roster: Roster, ctx: RuleContext, rules: readonly Rule[]
     score: ev.score,
     objective: ev.objective,
     rules: rules.map((r) => {
-      const matches = ev.violations.filter((v) => v.rule === r.id);
+      const matches = ev.violations.filter((v) => v.rule === r.id || r.alsoIds?.includes(v.rule));
       const penalties: Record<string, number> = {};
       for (const v of matches) penalties[v.unit] = (penalties[v.unit] ?? 0) + v.penalty;
       return { id: r.id, label: r.label, level: r.level, count: matches.length, penalties, weighted: ev.weightedByRule.get(r.id) ?? 0, matches };

@@ -32,9 +32,10 @@ import { rule as q4 } from './q4-days-off-fairness.ts';
 import { rule as q5 } from './q5-stable-start.ts';
 import { rule as q6 } from './q6-preferences.ts';
 import { rule as r12 } from './r12-bus-departures.ts';
+import { rule as tr } from './tr-activities.ts';
 
 export const RULES: readonly Rule[] = [
-  h1, h2, h3, h4, r4, c1, c2, c3, c4, c5, c6, c7, c8, c9, p1, r7, r8, r9, r10, r11,
+  h1, h2, h3, h4, r4, c1, c2, c3, c4, c5, c6, c7, c8, c9, p1, r7, r8, r9, r10, r11, tr,
   r3, q1, l9, q2, q3, q4, q5, q6, r12,
 ];
 

@@ -1,6 +1,7 @@
 /**
- * R9 — no break or meal starts within the first 30 minutes of a shift (rules.noBreakFirstMinutes); breaks
- * never overlap the meal (nor each other), and every break and meal lies inside its shift.
+ * R9 — no break, meal or activity (exam, training, meeting: FORMATS.md) starts within the first 30 minutes of a
+ * shift (rules.noBreakFirstMinutes); breaks never overlap the meal (nor each other), activities overlap no
+ * break, meal or other activity, and every one of them lies inside its shift.
  * Penalty: minutes too early + minutes overlapping + minutes outside the shift, per shift.
  */
 import type { Violation } from '../roster.ts';
@@ -20,7 +21,10 @@ export const rule: Rule = {
       if (!p.inMonth) continue;
       const reasons: string[] = [];
       let penalty = 0;
-      const all = [...p.meals.map((s) => ({ ...s, kind: 'meal' })), ...p.breaks.map((s) => ({ ...s, kind: 'break' }))];
+      const all = [
+        ...p.meals.map((s) => ({ ...s, kind: 'meal' })), ...p.breaks.map((s) => ({ ...s, kind: 'break' })),
+        ...p.activities.map((s) => ({ ...s, kind: `activity ${s.activity}` })),
+      ];
       for (const s of all) {
         const early = p.startMs + firstMs - s.fromMs;
         if (early > 0) {
@@ -50,6 +54,16 @@ export const rule: Rule = {
           }
         }
       }
+      p.activities.forEach((x, i) => {
+        const others = [...p.meals, ...p.breaks, ...p.activities.slice(i + 1)];
+        for (const o of others) {
+          const ms = overlapMs(x.fromMs, x.toMs, o.fromMs, o.toMs);
+          if (ms > 0) {
+            penalty += ms / 60_000;
+            reasons.push(`activity ${x.activity} overlaps a break, meal or activity by ${ms / 60_000} min`);
+          }
+        }
+      });
       if (penalty === 0) continue;
       out.push({ rule: 'R9', level: 'hard', agent: p.a.agent, date: p.a.date, penalty, unit: 'minutes', message: `${p.a.agent}'s shift on ${p.a.date}: ${reasons.join('; ')}` });
     }

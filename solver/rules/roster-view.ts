@@ -1,6 +1,6 @@
 /**
  * A roster parsed once for all rules: instants of every assignment, its meals and breaks, the person and
- * template it names, the month's interval line, each person's calendar, and the coverage per queue and
+ * template it names, its activities, the month's interval line, each person's calendar, and the coverage per queue and
  * interval. Cached per (roster, context) pair, so running the whole rulebook parses the roster once; the cache
  * is dropped when the roster's assignment list is replaced or changes length. Treat a roster as a value: to
  * judge an edit, build a new roster (or list) rather than changing an assignment in place — `evaluate` gives
@@ -20,6 +20,8 @@ export interface ParsedAssignment {
   endMs: number;
   meals: TimeSpan[];
   breaks: TimeSpan[];
+  /** Exams, training and meetings placed in the shift (TR1–TR4): off the phones like breaks. */
+  activities: Array<TimeSpan & { activity: string }>;
   agent?: Agent;
   template?: ShiftTemplate;
   inMonth: boolean;
@@ -67,6 +69,7 @@ export function rosterView(roster: Roster, ctx: RuleContext): RosterView {
     endMs: Date.parse(a.end),
     meals: a.breaks.filter((b) => b.kind === 'meal').map((b) => span(b.start, b.minutes)),
     breaks: a.breaks.filter((b) => b.kind !== 'meal').map((b) => span(b.start, b.minutes)),
+    activities: (a.activities ?? []).map((x) => ({ ...span(x.start, x.minutes), activity: x.activity })),
     agent: ctx.agents.get(a.agent),
     template: ctx.templates.get(a.shift),
     inMonth: inMonth.has(a.date),
@@ -104,7 +107,7 @@ function computeCoverage(parsed: ParsedAssignment[], ctx: RuleContext, h: Horizo
   for (const p of phone) {
     let arr = grid.get(p.a.queue);
     if (!arr) grid.set(p.a.queue, (arr = new Float64Array(h.startMs.length)));
-    const { idx, frac } = assignmentCoverage(h, p.startMs, p.endMs, [...p.meals, ...p.breaks]);
+    const { idx, frac } = assignmentCoverage(h, p.startMs, p.endMs, [...p.meals, ...p.breaks, ...p.activities]);
     idx.forEach((i, k) => (arr![i] += frac[k]));
   }
   const rows: CoverageRow[] = [];
@@ -119,7 +122,7 @@ function computeCoverage(parsed: ParsedAssignment[], ctx: RuleContext, h: Horizo
       scheduled = 0;
       for (const p of phone) {
         if (p.a.queue !== r.queue) continue;
-        const part = assignmentCoverage({ ...h, startMs: [ms], endMs: ms + h.intervalMs, beginMs: ms, intervalContaining: () => 0 }, p.startMs, p.endMs, [...p.meals, ...p.breaks]);
+        const part = assignmentCoverage({ ...h, startMs: [ms], endMs: ms + h.intervalMs, beginMs: ms, intervalContaining: () => 0 }, p.startMs, p.endMs, [...p.meals, ...p.breaks, ...p.activities]);
         scheduled += part.frac[0] ?? 0;
       }
     }

@@ -44,6 +44,8 @@ export interface RuleContext {
 
 export interface Rule {
   id: string;
+  /** Other manual ids its violations may carry (TR1–TR4 are checked by one rule). */
+  alsoIds?: readonly string[];
   label: string;
   level: RuleLevel;
   check(roster: Roster, ctx: RuleContext): Violation[];

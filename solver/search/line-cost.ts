@@ -1,12 +1,13 @@
 /**
  * One person's line of the month, priced the way the rulebook prices it: hard contract rules (C1 rest, C2
  * consecutive days, C3 day bounds, C4–C9 when the contract sets them) in natural units, and the person-level
- * soft rules (Q5 stable start times, Q6 preferences). A move changes one or two lines, so the local search
+ * soft rules (Q5 stable start times, Q6 preferences), and a shift to hold each activity the person attends. A move changes one or two lines, so the local search
  * re-prices just those (O(days) each). The counts fairness needs (weekend days, late shifts) come out too.
  */
 import type { SolverModel } from '../model/build-model.ts';
 import type { Person } from '../model/people.ts';
 import { isLateEnd, localClock } from '../rules/shift-facts.ts';
+import { startRange } from '../activities/activity-window.ts';
 
 export interface DayWork {
   startMs: number;
@@ -120,6 +121,15 @@ export function lineCost(model: SolverModel, p: Person, line: readonly (DayWork 
     if (pref.want !== undefined) missed ||= pref.want === 'off' ? w !== null : id !== pref.want;
     if (pref.avoid !== undefined) missed ||= w !== null && (pref.avoid === 'any' || id === pref.avoid);
     if (missed) soft += model.weights.preference * pref.weight;
+  }
+  for (const { def, days: window } of p.activities) {
+    // TR1–TR4: at least one shift in the activity's window that can hold it (the in-seat training day needs
+    // its people at work); placing it inside that shift comes after the search (activities/place-activities.ts).
+    const held = window.some((d) => {
+      const w = line[d];
+      return w !== null && startRange(def, model.horizon, model.horizon.dates[d], w.startMs, w.endMs, model.center.rules.noBreakFirstMinutes) !== null;
+    });
+    if (!held) hard += 1;
   }
   return { hard, soft, worked, weekendDays, lates };
 }

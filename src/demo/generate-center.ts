@@ -22,6 +22,8 @@ export interface GenerateOptions {
   name?: string;
   /** Share of phone staff on the outbound (TSR) queue. */
   tsrShare?: number;
+  /** Declare TR2's monthly exam (before the 25th) and in-seat training (the 30th) (FORMATS.md activities). */
+  trainingActivities?: boolean;
 }
 
 export function generateCenter(options: GenerateOptions): CenterInput {
@@ -96,5 +98,12 @@ export function generateCenter(options: GenerateOptions): CenterInput {
     rules: {},
     busDepartures: [],
     specialDays: [],
+    ...(options.trainingActivities ? { activities: TR2_ACTIVITIES } : {}),
   };
 }
+
+/** MANUAL TR2: a 1-hour exam for every agent on days 1–24 in office hours, six seats; 2 hours in-seat on the 30th. */
+const TR2_ACTIVITIES: NonNullable<CenterInput['activities']> = [
+  { id: 'tr2-exam', name: 'Monthly exam', rule: 'TR2', minutes: 60, attendees: { role: 'agent' }, days: { from: 1, to: 24 }, hours: { from: '09:00', to: '18:00' }, maxTogether: 6 },
+  { id: 'tr2-in-seat', name: 'In-seat training', rule: 'TR2', minutes: 120, attendees: { role: 'agent' }, days: { from: 30, to: 30 } },
+];

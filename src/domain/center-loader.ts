@@ -6,6 +6,7 @@ import { IANAZone } from 'luxon';
 import type { z } from 'zod';
 import { ValidationError, type ProblemItem } from '../errors.ts';
 import { centerSchema, type Center } from './center-schema.ts';
+import { activityProblems } from './activity-checks.ts';
 import { clockMinutes } from '../time/clock.ts';
 import { readJsonFile } from '../formats/json-file.ts';
 
@@ -122,6 +123,7 @@ export function centerProblems(center: Center): ProblemItem[] {
   center.specialDays.forEach((d, i) => {
     if (d.likeDate && d.likeDate >= d.date) add(`$.specialDays[${i}].likeDate`, `"like" day ${d.likeDate} is not before ${d.date}`);
   });
+  problems.push(...activityProblems(center));
   return problems;
 }
 

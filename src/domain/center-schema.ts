@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { rulesSchema } from './rules.ts';
+import { activitySchema } from './activity-schema.ts';
 
 export const ROLES = ['agent', 'lead', 'supervisor', 'manager', 'director'] as const;
 export type Role = (typeof ROLES)[number];
@@ -167,6 +168,8 @@ export const centerSchema = z.object({
   /** R12: staff bus departures ("HH:MM"); shift ends are placed 10–15 min before one. */
   busDepartures: z.array(clockTime).default([]),
   specialDays: z.array(specialDaySchema).default([]),
+  /** TR1–TR4: exams, training and meetings the roster places off the phones (activity-schema.ts). */
+  activities: z.array(activitySchema).default([]),
 });
 
 export type CenterInput = z.input<typeof centerSchema>;

@@ -18,7 +18,7 @@ export interface StateSpan { from: number; to: number; state: AgentState }
 export interface StateChange { atMs: number; state: AgentState }
 
 /** Planned work spans of one agent: each shift on the phones, its breaks, meals and other activities over it. */
-export function plannedSpans(assignments: ReadonlyArray<Pick<Assignment, 'start' | 'end' | 'breaks'>>, from: number, to: number): StateSpan[] {
+export function plannedSpans(assignments: ReadonlyArray<Pick<Assignment, 'start' | 'end' | 'breaks' | 'activities'>>, from: number, to: number): StateSpan[] {
   const layers: Array<StateSpan & { rank: number }> = [];
   for (const a of assignments) {
     layers.push({ from: Date.parse(a.start), to: Date.parse(a.end), state: 'phone', rank: 1 });
@@ -27,6 +27,8 @@ export function plannedSpans(assignments: ReadonlyArray<Pick<Assignment, 'start'
       const state: AgentState = b.kind === 'meal' ? 'meal' : b.kind === 'break' ? 'break' : 'aux';
       layers.push({ from: s, to: s + b.minutes * 60_000, state, rank: 2 });
     }
+    // Exams, training and meetings (TR1–TR4) are internal work off the phones.
+    for (const x of a.activities ?? []) layers.push({ from: Date.parse(x.start), to: Date.parse(x.start) + x.minutes * 60_000, state: 'aux', rank: 2 });
   }
   const cuts = [...new Set([from, to, ...layers.flatMap((l) => [l.from, l.to])])].filter((t) => t >= from && t <= to).sort((x, y) => x - y);
   const out: StateSpan[] = [];

@@ -1,7 +1,7 @@
 /**
  * Scheduled agents per interval (FORMATS.md "Roster" coverage): the average number of agents on the phones of a
  * queue over each interval. An assignment counts for the part of the interval it covers, less its breaks and
- * meals (a 5-minute break in a 30-minute interval removes 1/6 of an agent). Elapsed time, so DST days are exact.
+ * meals and activities (a 5-minute break in a 30-minute interval removes 1/6 of an agent). Elapsed time, so DST days are exact.
  */
 import type { Assignment } from '../../solver/roster.ts';
 
@@ -12,10 +12,11 @@ export interface TimedAssignment {
   breaks: Array<{ startMs: number; minutes: number }>;
 }
 
-export function timed(a: Pick<Assignment, 'queue' | 'start' | 'end' | 'breaks'>): TimedAssignment {
+/** Breaks, meals and activities (exams, training, meetings) alike are time off the phones. */
+export function timed(a: Pick<Assignment, 'queue' | 'start' | 'end' | 'breaks' | 'activities'>): TimedAssignment {
   return {
     queue: a.queue, startMs: Date.parse(a.start), endMs: Date.parse(a.end),
-    breaks: a.breaks.map((b) => ({ startMs: Date.parse(b.start), minutes: b.minutes })),
+    breaks: [...a.breaks, ...(a.activities ?? [])].map((b) => ({ startMs: Date.parse(b.start), minutes: b.minutes })),
   };
 }
 

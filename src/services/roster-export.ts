@@ -1,6 +1,6 @@
 /**
  * The roster as a printable CSV: one row per assignment with the person, team, report time (R10), shift,
- * meal and breaks, in the center's local time.
+ * meal, breaks and activities (exams, training, meetings: "tr2-exam 10:00 (60 min)"), in the center's local time.
  */
 import { DateTime } from 'luxon';
 import type { Assignment } from '../../solver/roster.ts';
@@ -9,7 +9,7 @@ import type { Center } from '../domain/center-schema.ts';
 const clock = (iso: string, zone: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm');
 const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-export const ROSTER_CSV_COLUMNS = ['agent', 'name', 'team', 'date', 'shift', 'queue', 'kind', 'report', 'start', 'end', 'meal', 'breaks'];
+export const ROSTER_CSV_COLUMNS = ['agent', 'name', 'team', 'date', 'shift', 'queue', 'kind', 'report', 'start', 'end', 'meal', 'breaks', 'activities'];
 
 export function rosterCsv(center: Center, assignments: readonly Assignment[]): string {
   const agents = new Map(center.agents.map((a) => [a.id, a]));
@@ -23,6 +23,7 @@ export function rosterCsv(center: Center, assignments: readonly Assignment[]): s
       a.agent, person?.name ?? '', person?.team ?? '', a.date, a.shift, a.queue, a.kind ?? 'regular',
       a.report ? clock(a.report, zone) : '', clock(a.start, zone), clock(a.end, zone),
       meal ? `${clock(meal.start, zone)} (${meal.minutes} min)` : '', breaks,
+      (a.activities ?? []).map((x) => `${x.activity} ${clock(x.start, zone)} (${x.minutes} min)`).join('; '),
     ].map((v) => cell(String(v))).join(','));
   }
   return lines.join('\n') + '\n';

@@ -68,7 +68,7 @@ describe('roster API', () => {
     expect(r.status).toBe(200);
     expect(r.type).toContain('text/csv');
     const lines = r.body.trim().split('\n');
-    expect(lines[0]).toBe('agent,name,team,date,shift,queue,kind,report,start,end,meal,breaks');
+    expect(lines[0]).toBe('agent,name,team,date,shift,queue,kind,report,start,end,meal,breaks,activities');
     expect(lines.length).toBeGreaterThan(300);
     const log = await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'roster.export'");
     expect(log.rows[0].n).toBe(1);

@@ -4,7 +4,7 @@
  * a version supersedes the month's previously published one.
  */
 import { DateTime } from 'luxon';
-import type { Assignment, BreakSlot, Roster } from '../../../solver/roster.ts';
+import type { ActivitySlot, Assignment, BreakSlot, Roster } from '../../../solver/roster.ts';
 import { NotFoundError } from '../../errors.ts';
 import { isoWithOffset } from '../../time/local-day.ts';
 import type { Queryable } from '../db.ts';
@@ -107,6 +107,15 @@ export async function insertAssignments(tx: Queryable, rosterId: number, assignm
       [chunk.map(([id]) => id), chunk.map(([, b]) => b.start), chunk.map(([, b]) => b.minutes), chunk.map(([, b]) => b.kind)],
     );
   }
+  const activityRows = assignments.flatMap((a, i) => (a.activities ?? []).map((x) => [ids.rows[i].id, x] as const));
+  for (let i = 0; i < activityRows.length; i += 10_000) {
+    const chunk = activityRows.slice(i, i + 10_000);
+    await tx.query(
+      `INSERT INTO roster_activities (assignment_id, start_at, minutes, activity_id)
+       SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::int[], $4::text[])`,
+      [chunk.map(([id]) => id), chunk.map(([, x]) => x.start), chunk.map(([, x]) => x.minutes), chunk.map(([, x]) => x.activity)],
+    );
+  }
   return ids.rows.map((r) => r.id);
 }
 
@@ -149,7 +158,16 @@ export async function getAssignments(db: Queryable, rosterId: number, zone: stri
     `SELECT assignment_id, start_at, minutes, kind FROM roster_breaks WHERE assignment_id = ANY($1::bigint[]) ORDER BY start_at`,
     [rows.rows.map((a) => a.id)],
   );
+  const activities = await db.query<{ assignment_id: number; start_at: Date; minutes: number; activity_id: string }>(
+    `SELECT assignment_id, start_at, minutes, activity_id FROM roster_activities WHERE assignment_id = ANY($1::bigint[]) ORDER BY start_at`,
+    [rows.rows.map((a) => a.id)],
+  );
   const render = (d: Date) => isoWithOffset(DateTime.fromJSDate(new Date(d), { zone }));
+  const activitiesOf = new Map<number, ActivitySlot[]>();
+  for (const x of activities.rows) {
+    const id = Number(x.assignment_id);
+    (activitiesOf.get(id) ?? activitiesOf.set(id, []).get(id)!).push({ start: render(x.start_at), minutes: x.minutes, activity: x.activity_id });
+  }
   const byAssignment = new Map<number, BreakSlot[]>();
   for (const b of breaks.rows) {
     const id = Number(b.assignment_id);
@@ -157,7 +175,8 @@ export async function getAssignments(db: Queryable, rosterId: number, zone: stri
   }
   return rows.rows.map((a) => ({
     id: a.id, agent: a.agent_id, date: a.day, shift: a.shift, queue: a.queue_id, start: render(a.start_at), end: render(a.end_at),
-    breaks: byAssignment.get(Number(a.id)) ?? [], ...(a.kind !== 'regular' ? { kind: a.kind } : {}), ...(a.report_at ? { report: render(a.report_at) } : {}),
+    breaks: byAssignment.get(Number(a.id)) ?? [], ...(activitiesOf.has(Number(a.id)) ? { activities: activitiesOf.get(Number(a.id)) } : {}),
+    ...(a.kind !== 'regular' ? { kind: a.kind } : {}), ...(a.report_at ? { report: render(a.report_at) } : {}),
   }));
 }
 
