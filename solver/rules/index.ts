@@ -40,5 +40,5 @@ export const RULES: readonly Rule[] = [
 ];
 
 export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+  return RULES.find((r) => r.id === id || r.alsoIds?.includes(id));
 }

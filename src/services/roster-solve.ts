@@ -101,6 +101,7 @@ export async function runRosterSolve(db: Db, center: Center, req: RosterSolveReq
   await saving;
   const stats = {
     lowerBound: result.lowerBound, feasibility: result.feasibility, phases: result.phases, cancelled: result.cancelled, timeLimitSeconds: req.timeLimitSeconds,
+    ...(result.activities ? { activities: { ...result.activities, unscheduled: result.activities.unscheduled.slice(0, 500) } } : {}),
     ...(replan ? { replan: { from: replan.from, base: replan.base.id, baseVersion: replan.base.version, keptDays: problem.pinnedAgentDays?.length ?? 0, keptOvertime: problem.kept?.length ?? 0 } } : {}),
   };
   const meta = await db.transaction(async (tx) => {
