@@ -1,7 +1,8 @@
 /**
  * Today's picture for one queue: per interval the forecast, the actual calls so far, the reforecast of the rest
  * of the day, agents required (plan and reforecast, src/staffing), agents scheduled by the published roster,
- * and the gap in agents; plus the callout windows where the gap reaches a threshold (O1, R3).
+ * and the gap in agents; plus the callout windows where the gap reaches a threshold (O1, R3), and the windows
+ * with agents to spare for voluntary time off (surplus-windows.ts).
  */
 import { DateTime } from 'luxon';
 import type { Center } from '../domain/center-schema.ts';
@@ -17,6 +18,7 @@ import { currentRequirements } from '../db/repos/requirements.ts';
 import { gapWindows, type GapWindow } from './gap-windows.ts';
 import { publishedAssignments, type StoredAssignment } from './published-assignments.ts';
 import { reforecastDay, type ReforecastOptions, type ReforecastResult } from './reforecast.ts';
+import { surplusWindows, type SurplusOptions, type SurplusWindow } from './surplus-windows.ts';
 
 export type IntervalStatus = 'past' | 'in-progress' | 'remaining';
 
@@ -49,6 +51,8 @@ export interface QueueDay {
   reforecast: Pick<ReforecastResult, 'ratio' | 'method' | 'options'>;
   totals: { forecast: number; actualSoFar: number; reforecast: number };
   proposals: GapWindow[];
+  /** Windows not yet started where the reforecast needs fewer agents than scheduled (VTO offers). */
+  surplus: SurplusWindow[];
 }
 
 export interface IntradayView {
@@ -70,6 +74,8 @@ export interface IntradayOptions {
   /** Gap (agents) from which a window is proposed for a callout; default 1. */
   threshold?: number;
   reforecast?: ReforecastOptions;
+  /** Surplus from which, and minutes for which, a window is proposed for VTO (defaults 1 agent, 60 minutes). */
+  surplus?: SurplusOptions;
   /** Assignments to use instead of the published roster's (floating re-placement previews). */
   assignments?: StoredAssignment[];
 }
@@ -176,6 +182,7 @@ export async function intradayView(db: Queryable, center: Center, options: Intra
         reforecast: round(rf.values.reduce((s, x) => s + x, 0)),
       },
       proposals: gapWindows(queueId, remaining, center.intervalMinutes, options.threshold ?? 1, render),
+      surplus: surplusWindows(queueId, remaining, center.intervalMinutes, asOfMs, render, options.surplus),
     });
   }
   return {

@@ -60,7 +60,7 @@ defineRoute({
 defineRoute({
   method: 'get',
   path: '/api/centers/:id/intraday',
-  summary: 'Per interval of a day: forecast, actual, reforecast (method stated), agents required (plan and reforecast), scheduled, gap; callout proposals where the gap reaches the threshold',
+  summary: 'Per interval of a day: forecast, actual, reforecast (method stated), agents required (plan and reforecast), scheduled, gap; callout proposals where the gap reaches the threshold; surplus windows (≥ 1 agent over the need for ≥ 60 min, not yet started) for VTO offers',
   tag: 'intraday',
   roles: VIEW_ROLES,
   params: centerIdParams,
