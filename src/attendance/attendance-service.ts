@@ -3,8 +3,8 @@
  * not an attendance day) judged from the sign-in/sign-out events (classify.ts); approved leave days (issue 6's
  * leave_days, also those whose shift the approval took off the roster, and the center file's leave entries)
  * are leave; L6: sick leave whose papers were due before today and never recorded (requests.papers_due /
- * papers_received_at) counts as absence. Then per agent (A3/A4/A5, month-summary.ts) and per team (L9 actual,
- * team-rate.ts).
+ * papers_received_at) counts as absence; accepted voluntary time off is approved (vto-days.ts). Then per agent
+ * (A3/A4/A5, month-summary.ts) and per team (L9 actual, team-rate.ts).
  */
 import { DateTime } from 'luxon';
 import type { Center } from '../domain/center-schema.ts';
@@ -16,6 +16,7 @@ import { classifyDay, leaveDay, type DayEvents, type DayRecord } from './classif
 import { readEvents } from './events.ts';
 import { summarizeMonth, type AgentMonth } from './month-summary.ts';
 import { teamRate, type TeamRate } from './team-rate.ts';
+import { acceptedVtoDays, withVto } from './vto-days.ts';
 
 export interface AttendanceQuery {
   from: string;
@@ -83,7 +84,7 @@ export async function attendanceDays(db: Queryable, center: Center, q: Attendanc
     seen.add(k);
     out.push(onLeave(l.agentId, l.day, leaveByKey.get(k)!, null));
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.agent.localeCompare(b.agent));
+  return withVto(out, await acceptedVtoDays(db, center.id, q.from, q.to, q.agents), asOfMs, zone, render);
 }
 
 export interface MonthAttendance {

@@ -53,6 +53,8 @@ export interface DayRecord {
   attended: number | null;
   status: DayStatus;
   notes: string[];
+  /** Voluntary time off accepted for the day (approved: the roster's shift is already the shorter one). */
+  vto?: { start: string; end: string; minutes: number; offer: number };
 }
 
 type AttendanceRules = Pick<Rules, 'signInGraceMinutes' | 'lateHalfDayMinutes' | 'lateFullDayMinutes' | 'earlyLeaveMinMinutes' | 'earlyLeaveHalfDayMinutes' | 'earlyLeaveFullDayMinutes'>;

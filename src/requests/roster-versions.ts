@@ -48,7 +48,9 @@ export interface SaveChangeInput {
   change: RosterChange;
   rulebook: Rulebook;
   userId: number | null;
-  requestId: number;
+  requestId?: number;
+  /** What asked for the change when it is not a request (e.g. { vto: offer id }); default { request: requestId }. */
+  ref?: Record<string, number>;
   /** The rule under which the change was approved. */
   rule: string;
   action: string;
@@ -61,6 +63,7 @@ export interface SaveChangeInput {
 /** Writes the changed roster as a new version (re-scored by the rulebook) and audits it. */
 export async function saveChange(tx: Queryable, input: SaveChangeInput): Promise<RosterMeta> {
   const { center, base, change } = input;
+  const ref = input.ref ?? { request: input.requestId! };
   const edited = applyChange(base.roster, change);
   const evaluation = input.evaluation ?? input.rulebook.evaluate(edited, await monthContext(tx, center, base.roster.month, { roster: edited, requirementSetId: base.meta.requirementSetId }));
   const scored = { ...edited, ...evaluation };
@@ -70,11 +73,11 @@ export async function saveChange(tx: Queryable, input: SaveChangeInput): Promise
     parentId: base.meta.id,
     requirementSetId: base.meta.requirementSetId,
     createdBy: input.userId,
-    stats: { ...base.meta.stats, change: { request: input.requestId, rule: input.rule, removed: change.removed.length, added: change.added.length } },
+    stats: { ...base.meta.stats, change: { ...ref, rule: input.rule, removed: change.removed.length, added: change.added.length } },
   });
   await carryFacts(tx, base.meta.id, meta.id);
   const touched = new Map([...change.removed, ...change.added].map((a) => [`${a.agent}|${a.date}`, { agent: a.agent, date: a.date }]));
-  await addFacts(tx, meta.id, [...touched.values()].map((d) => ({ ...d, kind: input.fact, ref: { request: input.requestId } })));
+  await addFacts(tx, meta.id, [...touched.values()].map((d) => ({ ...d, kind: input.fact, ref })));
   const saved = base.meta.status === 'published' ? await publishRoster(tx, meta.id, input.userId) : meta;
   await audit(tx, {
     userId: input.userId,
@@ -85,7 +88,7 @@ export async function saveChange(tx: Queryable, input: SaveChangeInput): Promise
     rule: input.rule,
     before: { roster: base.meta.id, version: base.meta.version, assignments: change.removed },
     after: { roster: saved.id, version: saved.version, assignments: change.added },
-    detail: { request: input.requestId, parent: base.meta.id, month: base.roster.month },
+    detail: { ...ref, parent: base.meta.id, month: base.roster.month },
   });
   return saved;
 }

@@ -106,7 +106,7 @@ export async function publishPreview(db: Queryable, center: Center, meta: Roster
     const [was, now] = [before.get(key) ?? [], after.get(key) ?? []];
     drops.push({
       id: `fact:${f.originId}`, kind: f.kind, agent: f.agent, date: f.date, ref: f.ref, confirmable: true, before: was, after: now,
-      message: `${f.agent} on ${f.date}: ${f.kind}${f.ref.callout ? ` (callout ${f.ref.callout})` : f.ref.request ? ` (request ${f.ref.request})` : ''} — published ${describe(was)}, this version ${describe(now)}`,
+      message: `${f.agent} on ${f.date}: ${f.kind}${f.ref.callout ? ` (callout ${f.ref.callout})` : f.ref.request ? ` (request ${f.ref.request})` : f.ref.vto ? ` (VTO offer ${f.ref.vto})` : ''} — published ${describe(was)}, this version ${describe(now)}`,
     });
   }
   for (const leave of await approvedLeaveDays(db, center, meta.month)) {

@@ -37,10 +37,13 @@ export interface Cell {
 }
 
 /** What a path parameter addresses, by its name (and for "id", by the collection it is under). */
-type ObjectKind = 'center' | 'agent' | 'request' | 'callout' | 'roster' | 'forecast' | 'job' | 'token';
+type ObjectKind = 'center' | 'agent' | 'request' | 'callout' | 'vto' | 'roster' | 'forecast' | 'job' | 'token';
 
 function kindOf(name: string, path: string): ObjectKind {
-  if (name === 'id') return path.startsWith('/api/requests/') ? 'request' : path.startsWith('/api/callouts/') ? 'callout' : 'center';
+  if (name === 'id') {
+    const byCollection: Array<[string, ObjectKind]> = [['/api/requests/', 'request'], ['/api/callouts/', 'callout'], ['/api/vto-offers/', 'vto']];
+    return byCollection.find(([prefix]) => path.startsWith(prefix))?.[1] ?? 'center';
+  }
   const byName: Record<string, ObjectKind> = { agentId: 'agent', agent: 'agent', rosterId: 'roster', forecastId: 'forecast', jobId: 'job', tokenId: 'token' };
   if (!byName[name]) throw new Error(`the matrix does not know what path parameter "${name}" of ${path} addresses`);
   return byName[name];

@@ -1,9 +1,9 @@
 /**
  * A running API with two centers and, in each, one object of every kind the routes address (roster,
- * forecast, requirements, rule prices, a closed callout, cancelled leave requests, attendance records, jobs,
- * tokens), a caller per role, and the ids of each scope: the caller's own team, another team of the same
- * center, and the other center. Jobs are held (never run) and rate limits are off, so the matrix measures
- * authorization only.
+ * forecast, requirements, rule prices, a closed callout, a closed VTO offer, cancelled leave requests,
+ * attendance records, jobs, tokens), a caller per role, and the ids of each scope: the caller's own team,
+ * another team of the same center, and the other center. Jobs are held (never run) and rate limits are off,
+ * so the matrix measures authorization only.
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
@@ -17,6 +17,10 @@ import { saveCenter } from '../../src/db/repos/centers.ts';
 import { saveForecast } from '../../src/db/repos/forecasts.ts';
 import { saveRequirementSet } from '../../src/db/repos/requirements.ts';
 import { publishRoster, saveRoster } from '../../src/db/repos/rosters.ts';
+import { calloutRules } from '../../src/intraday/callouts/callout-rules.ts';
+import { closeVtoOffer } from '../../src/intraday/vto/vto-answer.ts';
+import { VTO_RULE_IDS } from '../../src/intraday/vto/vto-rank.ts';
+import { createVtoOffer } from '../../src/intraday/vto/vto-service.ts';
 import { insertJob } from '../../src/jobs/job-store.ts';
 import { ensureAdminToken, issueTokenFor } from '../../src/services/tokens.ts';
 import { monthDates } from '../../src/time/local-day.ts';
@@ -38,6 +42,9 @@ export interface ScopeIds {
   /** A closed callout (nothing more is taken) and an open one (answers are). */
   callout: number;
   openCallout: number;
+  /** A closed VTO offer and an open one (until its window starts, DAY 15:00). */
+  vto: number;
+  openVto: number;
   request: number;
   job: string;
   token: number;
@@ -155,7 +162,19 @@ export async function startAuthzFixture(options: { rateLimiter?: RateLimiter } =
     await ok(call('POST', `/api/callouts/${closed.id}/close`, adminToken), 'close');
     return { callout: Number(closed.id), openCallout: Number((await open('16:00', '18:00')).id) };
   };
-  const base = async (center: Center, seeded: typeof seedOwn) => ({ center: center.id, roster: seeded.roster, forecast: seeded.forecast, ...(await callouts(center)) });
+  // VTO offers for DAY's afternoon surplus, made as of DAY 08:00 (whatever the clock says), every csr agent
+  // going home early among the candidates.
+  const vtoOffers = async (center: Center) => {
+    const offer = (from: string, to: string) => createVtoOffer(db, center, { queue: 'csr', from: `${DAY}T${from}:00+08:00`, to: `${DAY}T${to}:00+08:00`, count: 1, notify: 0 },
+      rules, null, new Date(`${DAY}T08:00:00+08:00`));
+    const closed = await offer('15:00', '16:00');
+    await closeVtoOffer(db, center, closed.id, null);
+    return { vto: closed.id, openVto: (await offer('15:00', '16:00')).id };
+  };
+  const rules = await calloutRules(VTO_RULE_IDS);
+  const base = async (center: Center, seeded: typeof seedOwn) => ({
+    center: center.id, roster: seeded.roster, forecast: seeded.forecast, ...(await callouts(center)), ...(await vtoOffers(center)),
+  });
   const ownBase = await base(own, seedOwn);
   const ids: Record<Scope, ScopeIds> = {
     'own team': { ...ownBase, agent: PEOPLE.agent, team: 't1', ...(await objects(own, PEOPLE.agent, seedOwn)) },

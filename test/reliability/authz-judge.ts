@@ -25,9 +25,10 @@ export interface Verdict {
 
 /**
  * Where the duty supervisor works the whole floor rather than their teams (MANUAL "Who is who": on the floor
- * during a shift): calling people in for overtime (O1, O2) and placing the day's floating shifts (R4).
+ * during a shift): calling people in for overtime (O1, O2), offering time off in a surplus (VTO) and placing the
+ * day's floating shifts (R4).
  */
-export const floorWide = (operation: string) => /\/(callouts|floating|overtime-drafts)\b/.test(operation);
+export const floorWide = (operation: string) => /\/(callouts|floating|overtime-drafts|vto-offers)\b/.test(operation);
 
 /** People the caller may not see: everyone of the other center (but for the admin), and of teams outside their scope. */
 export function outOfScope(fx: Pick<AuthzFixture, 'own' | 'far'>, caller: Caller, operation: string): { ids: Set<string>; names: string[] } {

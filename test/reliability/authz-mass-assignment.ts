@@ -10,6 +10,7 @@ import { calloutRules } from '../../src/intraday/callouts/callout-rules.ts';
 import { insertJob, requestCancel } from '../../src/jobs/job-store.ts';
 import { DAY, MONTH, type AuthzFixture } from './authz-fixture.ts';
 import type { Answer } from './authz-judge.ts';
+import { vtoAttempts } from './authz-mass-vto.ts';
 import { changedTables, fingerprint } from './authz-state.ts';
 
 export interface MassResult {
@@ -19,7 +20,7 @@ export interface MassResult {
   problems: string[];
 }
 
-interface Ctx {
+export interface Ctx {
   fx: AuthzFixture;
   send(role: UserRole | string, method: string, path: string, body: unknown): Promise<Answer>;
   /** The user id behind a role's token (the extras claim another one). */
@@ -29,7 +30,7 @@ interface Ctx {
   extras: Record<string, unknown>;
 }
 
-interface Attempt {
+export interface Attempt {
   operation: string;
   /** The status when the extras are ignored. */
   ok: number;
@@ -108,6 +109,7 @@ export function attempts(): Attempt[] {
       async check(c) {
         return expectEq('status', (await c.row<{ status: string }>('SELECT status FROM callouts WHERE id = $1', [c.fx.ids['own team'].openCallout])).status, 'closed');
       } },
+    ...vtoAttempts(),
     { operation: 'POST /api/centers/{id}/overtime-drafts', ok: 201,
       run: (c) => c.send('deputy', 'POST', '/api/centers/rq/overtime-drafts', { from: DAY, days: 1, ...c.extras, status: 'open', kind: 'intraday' }),
       async check(_c, a) {

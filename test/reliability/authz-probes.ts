@@ -33,6 +33,10 @@ export const PROBES: Record<string, Probe> = {
   'POST /api/callouts/{id}/responses': { at: (ids) => ({ callout: ids.openCallout }), body: (ids) => ({ agent: ids.agent, accept: false }), personBody: true, ok: status(200) },
   'POST /api/callouts/{id}/publish': { body: () => ({}), ok: status(409) },
   'POST /api/callouts/{id}/close': { ok: status(409) },
+  'POST /api/centers/{id}/vto-offers': { body: () => ({ queue: 'no-such-queue', from: `${DAY}T15:00:00+08:00`, to: `${DAY}T16:00:00+08:00`, count: 1 }), ok: status(400) },
+  // The closed VTO offer takes no answer and no second close (409), whatever the clock says of DAY.
+  'POST /api/vto-offers/{id}/agents/{agentId}/answer': { body: () => ({ accept: false }), ok: status(409) },
+  'POST /api/vto-offers/{id}/close': { ok: status(409) },
   'POST /api/centers/{id}/overtime-drafts': { body: () => ({ from: DAY, days: 1, queues: ['no-such-queue'] }), ok: status(400) },
   'POST /api/centers/{id}/forecasts': { body: () => ({ from: DAY, days: 1, queues: ['no-such-queue'] }), ok: status(400) },
   'POST /api/centers/{id}/actuals': { body: () => ({}), ok: status(400) },

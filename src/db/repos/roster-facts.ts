@@ -1,11 +1,12 @@
 /**
  * Roster facts (migration 005): what happened or was agreed on a month's roster after it was solved — accepted
- * overtime, approved leave, swaps, rest-day moves, floating re-placements. Each pins one person's day. A new
- * version of the month carries its base's facts (same origin ids); the change that made it adds its own.
+ * overtime, approved leave, swaps, rest-day moves, floating re-placements, accepted voluntary time off (013).
+ * Each pins one person's day. A new version of the month carries its base's facts (same origin ids); the
+ * change that made it adds its own.
  */
 import type { Queryable } from '../db.ts';
 
-export type FactKind = 'overtime' | 'leave' | 'leave-cancel' | 'swap' | 'rest-day' | 'shift-move' | 'floating';
+export type FactKind = 'overtime' | 'leave' | 'leave-cancel' | 'swap' | 'rest-day' | 'shift-move' | 'floating' | 'vto';
 
 export interface RosterFact {
   id: number;
@@ -15,7 +16,7 @@ export interface RosterFact {
   agent: string;
   date: string;
   kind: FactKind;
-  /** Where it came from: { request } or { callout }. */
+  /** Where it came from: { request }, { callout } or { vto } (an offer). */
   ref: Record<string, unknown>;
   createdAt: string;
 }

@@ -82,16 +82,24 @@ function offerPayload(c: { id: number; queue: string }, cand: Candidate): Notifi
   };
 }
 
-/** Marks the next `count` candidates not yet notified as notified; returns their notifications. */
-export function nextWave(callout: { id: number; queue: string }, candidates: StoredCandidate[], count: number, at: string, skip: ReadonlySet<string> = new Set()): Notification[] {
+/**
+ * Marks the next `count` candidates of a ranked list not yet notified (nor in `skip`) as notified; returns
+ * their notifications. Callouts and VTO offers work their lists down the same way.
+ */
+export function markNext<C extends { agent: string; notifiedAt?: string }>(candidates: C[], count: number, at: string, skip: ReadonlySet<string>, payload: (c: C) => Notification): Notification[] {
   const out: Notification[] = [];
   for (const c of candidates) {
     if (out.length >= count) break;
     if (c.notifiedAt || skip.has(c.agent)) continue;
     c.notifiedAt = at;
-    out.push(offerPayload(callout, c));
+    out.push(payload(c));
   }
   return out;
+}
+
+/** Marks the next `count` candidates not yet notified as notified; returns their notifications. */
+export function nextWave(callout: { id: number; queue: string }, candidates: StoredCandidate[], count: number, at: string, skip: ReadonlySet<string> = new Set()): Notification[] {
+  return markNext(candidates, count, at, skip, (c) => offerPayload(callout, c));
 }
 
 export async function createCallout(db: Db, center: Center, input: CreateCalloutInput, rules: readonly Rule[], userId: number | null): Promise<CalloutRecord> {

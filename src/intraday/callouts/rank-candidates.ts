@@ -70,18 +70,18 @@ export interface RankResult {
   excluded: Excluded[];
 }
 
-const PHONE_ROLES = new Set(['agent', 'lead']);
+export const PHONE_ROLES = new Set(['agent', 'lead']);
 const DEFAULT_CPH: Record<Tier, number> = { intern: 11, C: 13, B: 15, A: 17 };
 
-function cphTable(center: Center, queue: string): Record<Tier, number> {
+export function cphTable(center: Center, queue: string): Record<Tier, number> {
   const q = center.queues.find((x) => x.id === queue && x.kind === 'outbound') ?? center.queues.find((x) => x.kind === 'outbound');
   return q && q.kind === 'outbound' ? q.callsPerHour : DEFAULT_CPH;
 }
 
-type Tally = Map<string, { n: number; penalty: number; message: string }>;
+export type Tally = Map<string, { n: number; penalty: number; message: string }>;
 
 /** Per agent, per rule: count, penalty and a message of the violations. */
-function tallyByAgent(violations: readonly Violation[]): Map<string, Tally> {
+export function tallyByAgent(violations: readonly Violation[]): Map<string, Tally> {
   const out = new Map<string, Tally>();
   for (const v of violations) {
     if (v.agent === undefined) continue;
@@ -95,7 +95,7 @@ function tallyByAgent(violations: readonly Violation[]): Map<string, Tally> {
   return out;
 }
 
-function runRules(rules: readonly Rule[], ctx: RuleContext, center: Center, month: string, assignments: Assignment[]): Violation[] {
+export function runRules(rules: readonly Rule[], ctx: RuleContext, center: Center, month: string, assignments: Assignment[]): Violation[] {
   const roster: Roster = { center: center.id, month, assignments, coverage: [], score: { hard: 0, understaffed: 0, overstaffed: 0, soft: 0 }, violations: [] };
   return rules.flatMap((r) => r.check(roster, ctx));
 }
@@ -191,8 +191,8 @@ export function rankCandidates(input: RankInput): RankResult {
   };
 }
 
-/** Rules whose violations the overtime adds (more of them, or a larger penalty), with a message each. */
-function added(before: Tally | undefined, after: Tally | undefined): { rules: string[]; reasons: string[] } {
+/** Rules whose violations a change adds (more of them, or a larger penalty), with a message each (overtime here, VTO too). */
+export function added(before: Tally | undefined, after: Tally | undefined): { rules: string[]; reasons: string[] } {
   const rules: string[] = [];
   const reasons: string[] = [];
   for (const [rule, t] of after ?? []) {
