@@ -2,12 +2,14 @@
  * What a re-placement keeps of the activities already in a roster: on fixed (published) dates all of them; on
  * other dates those still valid in their shift — a declared activity, on a date of its window, inside its start
  * range (activity-window.ts), over no meal, break or other activity. The rest is taken out to be placed again
- * (the shift moved, a swap gave the shift to someone else, leave removed it).
+ * (the shift moved, a swap gave the shift to someone else, leave removed it), and the hourly breaks they stood
+ * in for come back (restore-breaks.ts).
  */
 import type { Center } from '../../src/domain/center-schema.ts';
 import type { Horizon } from '../model/horizon.ts';
 import type { Assignment } from '../roster.ts';
 import { activityIndex, isAttendee, startRange, windowDates } from './activity-window.ts';
+import { withHourlyBreaks } from './restore-breaks.ts';
 
 const MINUTE = 60_000;
 
@@ -32,7 +34,7 @@ export function keptActivities(assignments: readonly Assignment[], center: Cente
       return !a.activities!.some((y, j) => j < k && Date.parse(y.start) < to && from < Date.parse(y.start) + y.minutes * MINUTE);
     });
     dropped += a.activities.length - keep.length;
-    return keep.length === a.activities.length ? a : { ...a, activities: keep };
+    return keep.length === a.activities.length ? a : withHourlyBreaks({ ...a, activities: keep }, center);
   });
   return { assignments: out, dropped };
 }

@@ -23,6 +23,7 @@ import { restDayChange } from './rest-day.ts';
 import { monthContext } from './rule-context.ts';
 import { applyChange, baseRoster, saveChange, type BaseRoster, type RosterChange } from './roster-versions.ts';
 import { peerStep } from './peer-consent.ts';
+import { replaceActivities } from './activity-replacement.ts';
 import { judgeChange, type ChangeVerdict, type Rulebook } from './rulebook.ts';
 import type { RestDayBody, SwapBody } from './schemas.ts';
 import { peerSwapChange, selfSwapChange } from './swap.ts';
@@ -54,9 +55,9 @@ function dates(p: ChangePayload): [string, string] {
 }
 
 function buildChange(center: Center, base: BaseRoster, agentId: string, p: ChangePayload): RosterChange {
-  if (p.kind === 'rest-day') return restDayChange(center, base.roster, agentId, p);
-  if (p.mode === 'peer') return peerSwapChange(center, base.roster, agentId, p);
-  return selfSwapChange(center, base.roster, agentId, p);
+  const change = p.kind === 'rest-day' ? restDayChange(center, base.roster, agentId, p)
+    : p.mode === 'peer' ? peerSwapChange(center, base.roster, agentId, p) : selfSwapChange(center, base.roster, agentId, p);
+  return replaceActivities(center, base.roster, change);
 }
 
 /** The people whose shifts the change moves. */

@@ -19,6 +19,7 @@ import { insertLeaveDays, insertRequest, type StoredRequest } from '../db/repos/
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { dateRange } from '../time/local-day.ts';
 import { checkAttendanceFloor } from './attendance-floor.ts';
+import { replaceActivities } from './activity-replacement.ts';
 import { suggestCover, type CoverSuggestion } from './cover.ts';
 import { recordDecision, setState } from './decisions.ts';
 import { levelAbove, leaveRoute, stepFor } from './leave-routing.ts';
@@ -183,7 +184,7 @@ async function grantLeave(
     if (!base) continue;
     const removed = base.roster.assignments.filter((a) => a.agent === r.agentId && daySet.has(a.date));
     if (removed.length === 0) continue;
-    const change = { removed, added: [] };
+    const change = replaceActivities(center, base.roster, { removed, added: [] });
     const edited = applyChange(base.roster, change);
     const ctx = await monthContext(tx, center, month, { roster: edited, requirementSetId: base.meta.requirementSetId });
     const saved = await saveChange(tx, {
@@ -191,7 +192,7 @@ async function grantLeave(
       action: 'request.leave.approve', fact: 'leave', evaluation: deps.rulebook.evaluate(edited, ctx),
     });
     rosters.push({ month, id: saved.id, version: saved.version, parent: base.meta.id });
-    cover.push(...suggestCover(center, edited, ctx, deps.rulebook.rules, removed.filter((a) => a.kind !== 'overtime')));
+    cover.push(...suggestCover(center, edited, ctx, deps.rulebook.rules, removed.filter((a) => a.kind !== 'overtime' && a.agent === r.agentId && daySet.has(a.date))));
   }
   return { rosters, cover };
 }
