@@ -20,7 +20,7 @@ export interface ActivitySummary {
   attendees: number;
   placed: number;
   hours: number;
-  missing: Array<{ agent: string; reason: string }>;
+  missing: Array<{ agent: string; code: 'no-shift' | 'not-placed'; reason: string }>;
 }
 
 export interface QueueAbsorption {
@@ -50,7 +50,9 @@ export function rosterActivities(center: Center, month: string, assignments: rea
       hours += got.reduce((s, x) => s + x.minutes / 60, 0);
       if (got.length >= def.perPerson) continue;
       const hosts = mine.filter((a) => window.has(a.date) && startRange(def, h, a.date, Date.parse(a.start), Date.parse(a.end), center.rules.noBreakFirstMinutes));
-      missing.push({ agent: agent.id, reason: hosts.length === 0 ? `no shift that can hold it on days ${def.days.from}–${def.days.to} (leave or rest days)` : 'not placed in this version' });
+      missing.push(hosts.length === 0
+        ? { agent: agent.id, code: 'no-shift', reason: `no shift that can hold it on days ${def.days.from}–${def.days.to} (leave or rest days)` }
+        : { agent: agent.id, code: 'not-placed', reason: 'not placed in this version' });
     }
     return { activity: def.id, ...(def.name ? { name: def.name } : {}), rule: def.rule, minutes: def.minutes, attendees: attendees.length * def.perPerson, placed, hours: round(hours), missing };
   });

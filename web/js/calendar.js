@@ -34,5 +34,6 @@ export function monthCalendar(month, assignments, { leave = new Map(), name = 'c
 export function breaksText(a) {
   const meal = (a.breaks ?? []).find((b) => b.kind === 'meal');
   const n = (a.breaks ?? []).filter((b) => b.kind === 'break').length;
-  return [n ? t('roster.breaks.n', { n }) : null, meal ? `${t('roster.meal')} ${clock(meal.start)}` : null].filter(Boolean).join(' · ');
+  const activities = (a.activities ?? []).map((x) => `${x.activity} ${clock(x.start)}`);
+  return [n ? t('roster.breaks.n', { n }) : null, meal ? `${t('roster.meal')} ${clock(meal.start)}` : null, ...activities].filter(Boolean).join(' · ');
 }

@@ -17,6 +17,7 @@ import { t } from '../i18n.js';
 import { chooseRoster, monthParam, monthSelect, rosterCoverage, rosterVersions, versionSelect } from '../roster-data.js';
 import { replaySection } from '../replay.js';
 import { rulePricesSection } from '../rule-prices.js';
+import { rosterActivitiesSection } from '../roster-activities.js';
 import { ruleGroups, violationsSection } from '../violations.js';
 
 export async function render(root, ctx) {
@@ -104,6 +105,7 @@ export async function render(root, ctx) {
     });
   }
   root.append(rulePricesSection(ctx, roster));
+  if (center.activities?.length) root.append(rosterActivitiesSection(ctx, roster));
   if (center.queues.find((q) => q.id === queue)?.kind === 'inbound') {
     // Yesterday when it falls in the month (its calls are all in), else the month's first day.
     const yesterday = addDays(localDate(), -1);

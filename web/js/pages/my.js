@@ -1,6 +1,6 @@
 /**
  * My schedule (every person of the center: agents, leads, supervisors): my month as a calendar from the
- * published roster, my breaks and meal on a chosen day, requests for leave, a shift swap (myself or with a
+ * published roster, my exams, training and meetings of the month (TR1–TR4), my breaks and meal on a chosen day, requests for leave, a shift swap (myself or with a
  * colleague, R6) or a rest-day move (R5) with their status, route and rule reasons; a lead also sees the
  * requests waiting for them.
  *
@@ -42,6 +42,7 @@ export async function render(root, ctx) {
     scheduleSec.append(errorBox(e));
   }
 
+  root.append(activitiesSection(center, mine));
   const dates = daysOfMonth(month);
   const upcoming = mine.map((a) => a.date).sort().find((d) => d >= localDate());
   const date = dates.includes(params.date) ? params.date : upcoming ?? dates[0];
@@ -63,6 +64,22 @@ export async function render(root, ctx) {
   await loadRequests(list);
   // Leads decide their team's requests; anyone may be asked to consent to a colleague's peer swap (R6).
   root.append(await inboxSection(ctx));
+}
+
+/** When my exam, training and meetings are (TR1–TR4): every activity of my month's shifts. */
+function activitiesSection(center, mine) {
+  const defs = new Map((center?.activities ?? []).map((d) => [d.id, d]));
+  const rows = mine.flatMap((a) => (a.activities ?? []).map((x) => ({ ...x, date: a.date })))
+    .sort((x, y) => x.start.localeCompare(y.start));
+  return section(t('my.activities'),
+    rows.length === 0 ? message('info', t('my.activities.none')) : table([
+      { label: t('common.date'), value: (x) => day(x.date) },
+      { label: t('my.break.start'), value: (x) => clock(x.start) },
+      { label: t('my.break.end'), value: (x) => clock(new Date(Date.parse(x.start) + x.minutes * 60_000).toISOString()) },
+      { label: t('my.activity.what'), value: (x) => defs.get(x.activity)?.name ?? x.activity },
+      { label: t('my.activity.rule'), value: (x) => defs.get(x.activity)?.rule ?? '' },
+      { label: t('my.break.minutes'), value: (x) => String(x.minutes), num: true },
+    ], rows, { caption: t('my.activities.caption'), name: 'my-activities' }));
 }
 
 async function myRequests() {
