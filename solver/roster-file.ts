@@ -12,6 +12,7 @@ const instant = z.string().refine((s) => /T\d{2}:\d{2}/.test(s) && !Number.isNaN
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date "YYYY-MM-DD"');
 
 const breakSchema = z.object({ start: instant, minutes: z.number().positive(), kind: z.enum(['break', 'meal']) });
+const activitySchema = z.object({ start: instant, minutes: z.number().int().positive(), activity: z.string().min(1) });
 const assignmentSchema = z.object({
   agent: z.string().min(1),
   date,
@@ -20,6 +21,7 @@ const assignmentSchema = z.object({
   start: instant,
   end: instant,
   breaks: z.array(breakSchema).default([]),
+  activities: z.array(activitySchema).optional(),
   kind: z.enum(['regular', 'overtime']).optional(),
   report: instant.optional(),
 });

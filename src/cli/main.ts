@@ -29,6 +29,11 @@ function overview(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `shiftcast validate … | head`: a reader that stops early is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     console.log(overview());
     return argv.length === 0 ? 2 : 0;

@@ -9,6 +9,7 @@ import { rule as r7 } from '../../solver/rules/r7-hourly-break.ts';
 import { rule as r9 } from '../../solver/rules/r9-break-placement.ts';
 import { mostTogether, rule as tr } from '../../solver/rules/tr-activities.ts';
 import { windowDates } from '../../solver/activities/activity-window.ts';
+import { parseRoster } from '../../solver/roster-file.ts';
 import { monthDates } from '../../src/time/local-day.ts';
 import { at, context, roster, shift, tinyCenter } from './fixture.ts';
 
@@ -75,5 +76,14 @@ describe('R7 an hour holding 15 minutes of an activity needs no break', () => {
   });
   it('near miss: 13:45–14:45 holds exactly 15 min of the 13–14 hour', () => {
     expect(check(r7, [withActivity(E('a1', '2026-12-01', ['13:40', '14:40']), '13:45')])).toEqual([]);
+  });
+});
+
+describe('roster files carry activities', () => {
+  it('parseRoster keeps an assignment\'s activities (what validate judges) and refuses one without minutes, by path', () => {
+    const file = JSON.parse(JSON.stringify(roster(valid())));
+    expect(parseRoster(file).assignments[0].activities).toEqual([{ start: at('2026-12-01', '09:00'), minutes: 60, activity: 'exam' }]);
+    delete file.assignments[1].activities[0].minutes;
+    expect(() => parseRoster(file)).toThrow(expect.objectContaining({ errors: [expect.objectContaining({ where: 'roster: $.assignments[1].activities[0].minutes' })] }));
   });
 });
