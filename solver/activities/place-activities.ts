@@ -26,6 +26,8 @@ export interface PlacementInput {
   requirements: readonly RequirementRow[];
   /** Person-days that must not change (published days, pinned facts): activities there stay, none is added. */
   isFixed?: (agent: string, date: string) => boolean;
+  /** No activity is placed to start before this instant (same-day moves: not in the past). */
+  notBeforeMs?: number;
   /** Improvement rounds after the first placement (default 2). */
   rounds?: number;
 }
@@ -63,6 +65,7 @@ export function placeActivities(input: PlacementInput): PlacementResult {
   const { center } = input;
   const h = buildHorizon(input.month, center.timezone, center.intervalMinutes);
   const isFixed = input.isFixed ?? (() => false);
+  const notBefore = input.notBeforeMs ?? -Infinity;
   const agents = new Map(center.agents.map((a) => [a.id, a]));
   const onPhones = (a: Assignment) => PHONE_ROLES.has(agents.get(a.agent)?.role ?? '');
   const base = keptActivities(input.assignments, center, h, isFixed).assignments;
@@ -96,7 +99,7 @@ export function placeActivities(input: PlacementInput): PlacementResult {
       const a = current[host];
       const phone = onPhones(a);
       for (const c of candidatesIn(need.def, a, h, center.rules.noBreakFirstMinutes)) {
-        if (!seats.free(need.def.id, c.fromMs, need.def.minutes)) continue;
+        if (c.fromMs < notBefore || !seats.free(need.def.id, c.fromMs, need.def.minutes)) continue;
         const d = phone ? grid.delta(a, c) : { under: 0, score: 0 };
         if (d.score < topScore) [top, topScore] = [{ p: { need, host, c }, under: d.under }, d.score];
       }

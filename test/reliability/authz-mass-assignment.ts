@@ -256,6 +256,8 @@ function requestAttempts(): Attempt[] {
     { operation: 'POST /api/requests/{id}/cancel', ok: 200,
       run: async (c) => c.send('agent', 'POST', `/api/requests/${await file(c, '2026-12-31')}/cancel`, { reason: 'plans changed', ...c.extras }),
       check: decided('agent', { cancelled: 'cancelled' }) },
+    // Nothing to move in the fixture (no activities): 409 with the extras ignored, and no version written.
+    { operation: 'POST /api/centers/{id}/activity-moves', ok: 409, run: (c) => c.send('supervisor', 'POST', '/api/centers/rq/activity-moves', { date: DAY, ...c.extras, moves: [{ agent: 'a02' }], status: 'published' }) },
     // Papers are for approved sick leave only: refused (409) for the fixture's cancelled leave, extras or not.
     { operation: 'POST /api/requests/{id}/papers', ok: 409, run: (c) => c.send('lead', 'POST', `/api/requests/${c.fx.ids['own team'].request}/papers`, { ...c.extras, papersReceivedAt: DAY }) },
   ];

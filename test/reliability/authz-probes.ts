@@ -28,6 +28,8 @@ export const PROBES: Record<string, Probe> = {
   'PUT /api/centers/{id}': { body: () => ({}), ok: status(400) },
   'PUT /api/centers/{id}/special-days': { body: () => [{ date: '2026-12-27', kind: 'holiday', likeDate: '2026-12-28' }], ok: status(400) },
   'POST /api/centers/{id}/attendance/events': { body: (ids) => ({ agent: ids.agent, kind: 'excuse' }), personBody: true, ok: recorder },
+  // The fixture's center declares no activities: nothing to move (409).
+  'POST /api/centers/{id}/activity-moves': { body: () => ({ date: DAY }), ok: status(409) },
   'POST /api/centers/{id}/callouts': { body: () => ({ queue: 'no-such-queue', from: `${DAY}T10:00:00+08:00`, to: `${DAY}T11:00:00+08:00`, needed: 1 }), ok: status(400) },
   // A decline on the open callout (the same answer again is a repeat, nothing changes); the closed one takes no publish or close.
   'POST /api/callouts/{id}/responses': { at: (ids) => ({ callout: ids.openCallout }), body: (ids) => ({ agent: ids.agent, accept: false }), personBody: true, ok: status(200) },

@@ -6,7 +6,7 @@
  */
 import type { Queryable } from '../db.ts';
 
-export type FactKind = 'overtime' | 'leave' | 'leave-cancel' | 'swap' | 'rest-day' | 'shift-move' | 'floating' | 'vto';
+export type FactKind = 'overtime' | 'leave' | 'leave-cancel' | 'swap' | 'rest-day' | 'shift-move' | 'floating' | 'vto' | 'activity';
 
 export interface RosterFact {
   id: number;
