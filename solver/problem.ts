@@ -56,6 +56,8 @@ export interface SolveOptions {
   signal?: AbortSignal;
   /** Polled like `signal` (for callers that cannot deliver an AbortSignal event, e.g. a busy worker thread). */
   shouldStop?: () => boolean;
+  /** Add the activities' time off the phones to the requirement the search works on (default true; an ablation). */
+  activityUplift?: boolean;
   /** Random seed of the local search (same seed and budget, same roster when the machine is not loaded). */
   seed?: number;
   /**

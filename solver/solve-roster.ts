@@ -154,7 +154,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     phase('meal and break placement (MIP)');
   }
   // TR1–TR4: the search staffs for the activities' time off the phones too (activity-uplift.ts).
-  const restoreRequirement = problem.center.activities.length > 0 ? addActivityUplift(m) : () => {};
+  const restoreRequirement = problem.center.activities.length > 0 && options.activityUplift !== false ? addActivityUplift(m) : () => {};
   const state = new SearchState(m, named, cov, groupIndex);
   // Kept for the final placement (≤ 5% of the budget) and the rulebook's evaluation.
   const evaluationMs = 300 + m.people.length * 4;
