@@ -70,8 +70,10 @@ export function replaceFloating(input: FloatingInput): FloatingMove[] {
     const agent = agents.get(a.agent);
     const from = { queue: a.queue, start: a.start, end: a.end };
     const startMs = Date.parse(a.start);
-    if (!agent || startMs < earliestMs) {
-      moves.push({ agent: a.agent, assignmentId: a.id ?? null, from, to: a, moved: false, gainAgentHours: 0, reason: agent ? 'starts too soon to move (notice)' : 'unknown agent' });
+    if (!agent || startMs < earliestMs || a.activities?.length) {
+      // A shift holding an exam, training or a meeting (TR1–TR4) stays: its people were told when to attend.
+      const reason = !agent ? 'unknown agent' : startMs < earliestMs ? 'starts too soon to move (notice)' : 'holds an exam, training or meeting (TR1–TR4)';
+      moves.push({ agent: a.agent, assignmentId: a.id ?? null, from, to: a, moved: false, gainAgentHours: 0, reason });
       continue;
     }
     const window = Array.isArray(template.start) ? template.start : [template.start, template.start];

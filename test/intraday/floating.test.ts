@@ -44,6 +44,16 @@ describe('floating shifts intraday (R4)', () => {
     }
   });
 
+  it('a floating shift holding an exam (TR2) stays where its people were told to attend', () => {
+    const required = new Map([['csr', grid({ '13:00-17:00': 1 })], ['tsr', grid({})]]);
+    const assignments = [{ ...f('a01', '18:00'), activities: [{ start: `${D}T19:00:00+08:00`, minutes: 60, activity: 'tr2-exam' }] }];
+    const [move] = replaceFloating({
+      center, date: D, asOfMs: Date.parse(`${D}T11:00:00+08:00`), intervalStarts: starts, required, scheduled: coverage(assignments),
+      assignments, accept: () => true,
+    });
+    expect(move).toMatchObject({ moved: false, reason: 'holds an exam, training or meeting (TR1–TR4)' });
+  });
+
   it('near miss: the need starts before now + 60 minutes of notice, so the earliest start is taken instead', () => {
     const required = new Map([['csr', grid({ '11:00-15:00': 1 })]]);
     const assignments = [f('a01', '18:00')];
