@@ -25,12 +25,17 @@ defineRoute({
     const center = await ctx.center(meta.centerId);
     const { assignments, coverage } = await rosterIndex(ctx.db, meta, center.timezone);
     const summary = rosterActivities(center, meta.month, assignments, coverage);
-    const solved = (meta.stats as { activities?: unknown }).activities ?? null;
+    const stats = meta.stats as { activities?: unknown; lowerBound?: { understaffed?: number } };
+    const solved = stats.activities ?? null;
+    const bound = Number.isFinite(stats.lowerBound?.understaffed) ? stats.lowerBound!.understaffed! : null;
     return {
       rosterId: meta.id,
       activities: summary.activities.map((a) => ({ ...a, missing: a.missing.filter((m) => canSeeAgent(principal, center, m.agent)) })),
       queues: summary.queues,
       solve: solved,
+      // The month LP bound is solved without the activities; they only add constraints, so it bounds the roster
+      // with them too — a valid bound, not tightened by them.
+      bound: bound === null ? null : { understaffed: bound, withActivities: 'valid, not tightened by them' },
     };
   },
 });
