@@ -3,8 +3,9 @@
  * a token per role, each role signs in through the form and opens every page its <nav> offers; every chart
  * must hold data (chart.js datasets with values, not empty canvases), the heat map, Gantt and calendars must
  * have cells; an agent cannot open the supervisor's page (neither in the dashboard nor through the API); a
- * supervisor calls overtime and records an accept and a decline; a leave request goes from the agent through
- * the team lead to the duty supervisor (L1) and comes back approved. Screenshots go to test-results/dashboard/
+ * supervisor calls overtime and records an accept and a decline; a manager offers voluntary time off in
+ * tomorrow's surplus and records an accept; a leave request goes from the agent through the team lead to the
+ * duty supervisor (L1) and comes back approved. Screenshots go to test-results/dashboard/
  * (and to docs/screenshots/ when SHIFTCAST_SCREENSHOTS_TO_DOCS=1).
  *
  * Run: npx vitest run test/e2e
@@ -190,6 +191,10 @@ describe('dashboard in headless Chromium', () => {
     expect(Number(await page.getAttribute('table[data-heatmap=coverage]', 'data-cells'))).toBeGreaterThan(20 * 28);
     expect(await page.$$eval('table[data-heatmap=coverage] td', (tds) => tds.filter((td) => td.getAttribute('title')?.includes(':')).length)).toBeGreaterThan(0);
     expectChartData(await chartData(page), 'coverage-daily');
+    // TR2: the demo's exam and in-seat training placed by the solve, and the surplus that absorbed them.
+    await page.waitForSelector('[data-section=activities] table[data-table=activities] tbody tr');
+    expect(await page.$$eval('table[data-table=activities] tbody tr', (rows) => rows.length)).toBe(2);
+    expect(await page.$$eval('table[data-table=activity-absorption] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     const rules = await page.$$('tr[data-rule]');
     if (rules.length > 0) {
       await rules[0].click();
@@ -286,6 +291,28 @@ describe('dashboard in headless Chromium', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('manager: tomorrow\'s surplus windows, a VTO offer to one agent, its ranked list and an accept', async () => {
+    const page = await pageAs('manager', { lang: 'en' });
+    expect(await openPage(page, server.url, `#/today?date=${leaveFrom}`)).toBe('ready');
+    // The demo month has agents to spare every afternoon (issue 26): a day wholly ahead lists such windows.
+    await page.waitForSelector('[data-table=vto-windows] button[data-action=offer-vto]');
+    const firstWindow = page.locator('[data-table=vto-windows] tbody tr').first();
+    expect(Number(await firstWindow.locator('td').nth(3).textContent())).toBeGreaterThanOrEqual(1);
+    await firstWindow.locator('input[name=count]').fill('1');
+    await firstWindow.locator('button[data-action=offer-vto]').click();
+    const offer = page.locator('[data-role=vto-offers] .vto-offer').first();
+    await offer.locator('[data-role=vto-status][data-status=open]').waitFor();
+    const ranks = (await offer.locator('[data-table=vto] tbody tr td:first-child').allTextContents()).map(Number);
+    expect(ranks.length).toBeGreaterThan(0);
+    expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+    // The manager (the whole floor) records the first agent's accept: the offer of one agent is filled.
+    await offer.locator('[data-table=vto] tbody tr').first().locator('button[data-action=accept]').click();
+    await offer.locator('[data-answer=accepted]').waitFor();
+    expect(await offer.locator('[data-role=vto-status]').getAttribute('data-status')).toBe('filled');
+    await shot(page, 'manager-vto');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('leave: the agent asks for 2 days, the team lead forwards, the duty supervisor approves (L1), the agent sees it', async () => {
     const agent = await pageAs('agent');
     expect(await openPage(agent, server.url, `#/my?month=${leaveFrom.slice(0, 7)}`)).toBe('ready');
@@ -313,6 +340,8 @@ describe('dashboard in headless Chromium', () => {
     await agent.reload();
     await agent.waitForSelector(`[data-role=my-requests] .item[data-request="${id}"][data-status=approved]`);
     expect(await agent.$$eval('[data-calendar=my-month] .cell[data-shifts]:not([data-shifts="0"])', (els) => els.length)).toBeGreaterThan(5);
+    // When the agent's exam and in-seat training are (TR2), from the published roster.
+    expect(await agent.$$eval('table[data-table=my-activities] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     await shot(agent, 'agent-my-schedule', { name: 'my-schedule' });
     for (const p of [agent, lead, supervisor]) expect(pageProblems(p)).toEqual([]);
   });

@@ -2,12 +2,13 @@
  * Today (duty supervisor; managers may look): per interval of a day and queue the agents required by the plan
  * and by the reforecast against those scheduled by the published roster, and the calls forecast, actual and
  * reforecast; "call overtime" for a proposed or chosen window, showing the ranked callout list and recording
- * each agent's accept or decline; the floor and adherence; the day replayed against its actual calls; safe-home
- * reports; the inbox of requests waiting for this supervisor; for a director, who outside may read the center.
+ * each agent's accept or decline; voluntary time off where the reforecast has agents to spare (vto.js); the
+ * floor and adherence; the day replayed against its actual calls; safe-home reports; the inbox of requests
+ * waiting for this supervisor; for a director, who outside may read the center.
  *
  * Endpoints: GET /api/centers/:id/intraday?date&queue, POST /api/centers/:id/callouts,
- * POST /api/callouts/:id/responses, and those of replay.js, floor.js, safe-home.js (RP5), access-grants.js (S2)
- * and inbox.js.
+ * POST /api/callouts/:id/responses, and those of vto.js, replay.js, floor.js, safe-home.js (RP5),
+ * access-grants.js (S2) and inbox.js.
  */
 import { api } from '../api.js';
 import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
@@ -19,6 +20,7 @@ import { replaySection } from '../replay.js';
 import { accessGrantsSection } from '../access-grants.js';
 import { floorSection } from '../floor.js';
 import { safeHomeSection } from '../safe-home.js';
+import { vtoSection } from '../vto.js';
 
 const enc = encodeURIComponent;
 
@@ -46,6 +48,7 @@ export async function render(root, ctx) {
       root.append(kpiCard(view, q));
       root.append(h('div.grid2', agentsSection(center, q), callsSection(center, q)));
       root.append(calloutSection(ctx, q, date));
+      root.append(vtoSection(ctx, q, date));
       if (center.queues.find((x) => x.id === q.queue)?.kind === 'inbound') root.append(replaySection(ctx, { date, queue: q.queue }));
     }
   }
