@@ -38,10 +38,10 @@ describe('the time off a VTO window takes', () => {
   });
 
   it('an exam placed in the time off keeps the agent from it (moved first, never dropped)', () => {
-    const withExam = { ...shift('08:00', '17:00'), activities: [{ start: at('16:00'), minutes: 60, activity: 'tr2-exam' }] } as Assignment;
+    const withExam = shift('08:00', '17:00', { activities: [{ start: at('16:00'), minutes: 60, activity: 'tr2-exam' }] });
     expect(cut([withExam], '16:00', '18:00')).toEqual({ reason: `activity tr2-exam is placed in the time off (${at('16:00')}): move it first` });
     // Near miss: the same exam an hour earlier is outside the time off.
-    const earlier = { ...shift('08:00', '17:00'), activities: [{ start: at('15:00'), minutes: 60, activity: 'tr2-exam' }] } as Assignment;
+    const earlier = shift('08:00', '17:00', { activities: [{ start: at('15:00'), minutes: 60, activity: 'tr2-exam' }] });
     expect(cut([earlier], '16:00', '18:00')).toMatchObject({ mode: 'leave-early' });
   });
 });

@@ -55,11 +55,6 @@ export function vtoCut(own: readonly Assignment[], queue: string, fromMs: number
   else if (s >= fromMs && e > toMs) cut = { mode: 'start-late', base: a, offStartMs: s, offEndMs: toMs, after: shortened(a, toMs, e, render) };
   else return { reason: `shift ${a.shift} runs through the whole window (it would be cut in two pieces)` };
   // An exam or training placed in the time off would be lost (TR2–TR4): it is moved first, not dropped here.
-  const held = activitiesOf(a).find((x) => Date.parse(x.start) < cut.offEndMs && Date.parse(x.start) + x.minutes * 60_000 > cut.offStartMs);
+  const held = (a.activities ?? []).find((x) => Date.parse(x.start) < cut.offEndMs && Date.parse(x.start) + x.minutes * 60_000 > cut.offStartMs);
   return held ? { reason: `activity ${held.activity} is placed in the time off (${held.start}): move it first` } : cut;
-}
-
-/** Activities placed in the shift (exams, training, meetings), where the roster carries them. */
-function activitiesOf(a: Assignment): ReadonlyArray<{ start: string; minutes: number; activity: string }> {
-  return (a as Assignment & { activities?: Array<{ start: string; minutes: number; activity: string }> }).activities ?? [];
 }
