@@ -11,6 +11,10 @@
  * FLOOR_SHARE of the default. Evidence is also counted in backtest origins: the intervals of one origin share
  * its level error, and origins a day apart share most of their horizon, so a thousand scores from a few
  * origins are a few pieces of evidence; below MIN_ORIGINS the quantiles are drawn toward the default too.
+ * The band aims at the asked coverage, not above it: when the floor widens one side, that side misses fewer
+ * backtest scores than its (1 − coverage)/2, and the other side's quantile is taken at the rest of the miss
+ * budget (never inside the floor), so the floored band still misses 1 − coverage of the backtest's scores
+ * rather than less — the floor guards against a calm backtest without making every band over-cover.
  */
 import { probit, quantileSorted } from 'simple-statistics';
 
@@ -49,6 +53,19 @@ export interface ScoredCells {
   pred: Float64Array;
 }
 
+/** Share of the sorted scores beyond `bound`: below it (side −1) or above it (side +1). */
+function shareOutside(sorted: readonly number[], bound: number, side: -1 | 1): number {
+  let lo = 0;
+  let hi = sorted.length;
+  // First index whose score is ≥ bound (side −1) or > bound (side +1).
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (side < 0 ? sorted[mid] < bound : sorted[mid] <= bound) lo = mid + 1;
+    else hi = mid;
+  }
+  return side < 0 ? lo / sorted.length : (sorted.length - lo) / sorted.length;
+}
+
 export function intervalBands(coverage: number, cells?: ScoredCells): IntervalBands {
   const qLow = (1 - coverage) / 2;
   const z = probit(1 - qLow);
@@ -61,21 +78,26 @@ export function intervalBands(coverage: number, cells?: ScoredCells): IntervalBa
   const counts: number[] = [];
   // A horizon without scores of its own borrows the nearest shorter one's (errors only grow with the lead).
   let borrowed: number[] = [];
+  const floor = FLOOR_SHARE * z;
   for (const s of scores) {
     const own = s.length > 0 ? s.sort((a, b) => a - b) : borrowed;
     borrowed = own;
     const w = Math.min(1, own.length / MIN_SCORES, origins / MIN_ORIGINS);
-    const lo = w * (own.length ? quantileSorted(own, qLow) : 0) + (1 - w) * -z;
-    const hi = w * (own.length ? quantileSorted(own, 1 - qLow) : 0) + (1 - w) * z;
-    low.push(Math.min(lo, -FLOOR_SHARE * z));
-    high.push(Math.max(hi, FLOOR_SHARE * z));
+    const drawn = (q: number, toward: number) => w * (own.length ? quantileSorted(own, q) : 0) + (1 - w) * toward;
+    let lo = drawn(qLow, -z);
+    let hi = drawn(1 - qLow, z);
+    // A floored side misses fewer scores than its share; the other side takes the rest of the miss budget.
+    if (own.length > 0 && lo > -floor && hi > floor) hi = Math.max(floor, drawn(1 - Math.max(0, 1 - coverage - shareOutside(own, -floor, -1)), z));
+    else if (own.length > 0 && hi < floor && lo < -floor) lo = Math.min(-floor, drawn(Math.max(0, 1 - coverage - shareOutside(own, floor, 1)), -z));
+    low.push(Math.min(lo, -floor));
+    high.push(Math.max(hi, floor));
     counts.push(s.length);
   }
   const total = counts.reduce((a, b) => a + b, 0);
   return {
     method: `conformal ${Math.round(coverage * 100)}% band: quantiles of the backtest's scaled errors (actual − forecast) ÷ √(f + (${rho}·f)²) per horizon (day 1, 2–7, 8–14, 15+: ${counts.join(' / ')} scores)` +
       (total < MIN_SCORES * HORIZONS.length || origins < MIN_ORIGINS ? `, drawn toward the default ±${z.toFixed(2)} where a horizon has fewer than ${MIN_SCORES} scores or the backtest fewer than ${MIN_ORIGINS} origins (${origins})` : '') +
-      `; at least ${FLOOR_SHARE} × the default`,
+      `; at least ${FLOOR_SHARE} × the default, the other side taking the miss budget a floored side leaves`,
     low,
     high,
     rho,

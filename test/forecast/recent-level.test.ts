@@ -1,6 +1,7 @@
 /**
  * The pull of a long-memory level toward the last two weeks (src/forecast/models/recent-level.ts), and the
- * evidence count of the conformal bands in backtest origins (src/forecast/prediction-intervals.ts).
+ * evidence count of the conformal bands in backtest origins and the miss budget a floored side leaves to the
+ * other (src/forecast/prediction-intervals.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { probit } from 'simple-statistics';
@@ -82,5 +83,43 @@ describe('conformal bands count evidence in backtest origins', () => {
   it(`the same scores from ${MIN_ORIGINS} origins are their own: the band falls to the floor, ${FLOOR_SHARE} × z`, () => {
     const b = intervalBands(0.8, cells(MIN_ORIGINS, 100));
     expect(b.high[0]).toBeCloseTo(FLOOR_SHARE * z, 12);
+  });
+});
+
+describe('a floored side of the band leaves its miss budget to the other side', () => {
+  // 1400 day-1 scores from 14 origins (their own evidence), evenly spread over [lo, hi] in scaled units:
+  // forecast 100, scale √(100 + 8²) = √164.
+  const spread = (lo: number, hi: number) => {
+    const n = 1400;
+    const scale = Math.sqrt(164);
+    return {
+      ahead: new Int32Array(n),
+      origin: Int32Array.from({ length: n }, (_, c) => c % MIN_ORIGINS),
+      actual: Float64Array.from({ length: n }, (_, c) => 100 + (lo + ((hi - lo) * c) / (n - 1)) * scale),
+      pred: new Float64Array(n).fill(100),
+    };
+  };
+  const held = (b: ReturnType<typeof intervalBands>, lo: number, hi: number) => {
+    const xs = Array.from({ length: 1400 }, (_, c) => lo + ((hi - lo) * c) / 1399);
+    return xs.filter((x) => x >= b.low[0] && x <= b.high[0]).length / xs.length;
+  };
+
+  it('errors all above the forecast (0 to 3): the lower side sits on the floor, the upper one moves from the 90% to the 80% quantile (2.7 → 2.4), and the band holds 80% of the scores, not 90%', () => {
+    const b = intervalBands(0.8, spread(0, 3));
+    expect(b.low[0]).toBeCloseTo(-FLOOR_SHARE * probit(0.9), 12);
+    expect(b.high[0]).toBeCloseTo(2.4, 2);
+    expect(held(b, 0, 3)).toBeCloseTo(0.8, 2);
+  });
+
+  it('near miss: symmetric errors (−3 to 3) reach past the floor on both sides: the 10% and 90% quantiles, ±2.4', () => {
+    const b = intervalBands(0.8, spread(-3, 3));
+    expect(b.low[0]).toBeCloseTo(-2.4, 2);
+    expect(b.high[0]).toBeCloseTo(2.4, 2);
+  });
+
+  it('near miss: errors inside the floor on both sides (−0.5 to 0.5): both sides on the floor, nothing to move', () => {
+    const b = intervalBands(0.8, spread(-0.5, 0.5));
+    expect(b.low[0]).toBeCloseTo(-FLOOR_SHARE * probit(0.9), 12);
+    expect(b.high[0]).toBeCloseTo(FLOOR_SHARE * probit(0.9), 12);
   });
 });

@@ -76,6 +76,16 @@ describe('special days in the horizon', () => {
     expect(on(single.points, '2025-03-11')).toEqual(new Array(16).fill(20));
   });
 
+  it('the default model carries it too: level-profile forecasts the closed Monday as an ordinary one (20) for the Tuesday to take its share, 10 + 0.5 × 20 = 20', () => {
+    const single = forecast(rows, { from: '2025-03-03', days: 10, intervalMinutes: 30, zone: ZONE, model: 'level-profile', specialDays: [...PAST, { date: '2025-03-10', kind: 'holiday', name: 'Closed Monday', closed: true }] });
+    expect(on(single.points, '2025-03-10')).toEqual([]);
+    const tuesday = on(single.points, '2025-03-11');
+    expect(tuesday).toHaveLength(16);
+    for (const x of tuesday) expect(x).toBeCloseTo(20, 4);
+    // Near miss: an ordinary Tuesday of the same forecast stays at 10.
+    for (const x of on(single.points, '2025-03-04')) expect(x).toBeCloseTo(10, 4);
+  });
+
   it('near miss: with no closed day in the history there is nothing to learn, and the day after stays normal', () => {
     const noPast = run(future.filter((d) => d.date >= '2025-03-01'));
     expect(on(noPast.points, '2025-03-11')).not.toEqual(new Array(16).fill(20));

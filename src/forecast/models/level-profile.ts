@@ -51,7 +51,9 @@ export function levelProfile(o: LevelProfileOptions): ForecastModel {
       const profileOf = weekdayProfiles(grid, days, o.profilePrior);
       const cal = calendarOf(input);
       input.targetWeekdays.forEach((w, t) => {
-        if (!grid.openDays[w] || input.closedDates?.has(input.targetDates[t])) return;
+        // Closed special days are forecast too, as ordinary days: the special-day calendar (special-days.ts)
+        // reads their normal volume to carry part of it onto the next open day, then leaves them out.
+        if (!grid.openDays[w]) return;
         const total = level * Math.exp(effect(w, cal.position(input.trainEnd + input.lead + t)));
         const prof = profileOf(w);
         for (let s = 0; s < grid.slots; s++) out[t][s] = total * prof[s];
