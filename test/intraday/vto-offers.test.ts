@@ -18,7 +18,7 @@ import { VTO_RULE_IDS } from '../../src/intraday/vto/vto-rank.ts';
 import { getVtoOffer } from '../../src/intraday/vto/vto-service.ts';
 import { storageTargets } from '../helpers/databases.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
-import { at, D1, D2, D4, MONTH, seedVtoPlan, vtoCenter } from './fixtures/vto-plan.ts';
+import { at, D1, D2, D4, D5, MONTH, seedVtoPlan, vtoCenter } from './fixtures/vto-plan.ts';
 
 for (const target of storageTargets('vto offers')) {
   describe(`voluntary time off on ${target.name}`, () => {
@@ -128,9 +128,19 @@ for (const target of storageTargets('vto offers')) {
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.candidates).toEqual([]);
       expect(res.body.excluded.map((x: any) => [x.agent, x.rules])).toEqual([['a01', ['offer']], ['a05', ['L9']], ['a06', ['C3']]]);
-      // csr-1 works 9 agent-days this month; a05's day off would leave 8 of 9 attended = 88.9 % < 95 %.
-      expect(res.body.excluded[1].reasons[0]).toContain('8 of 9 agent-days attended = 88.9%');
+      // csr-1 works 11 agent-days this month; a05's day off would leave 10 of 11 attended = 90.9 % < 95 %.
+      expect(res.body.excluded[1].reasons[0]).toContain('10 of 11 agent-days attended = 90.9%');
       offer = res.body;
+    });
+
+    it('two acceptances at once of an offer for 1 agent: one takes it, the other is told it is filled; one new version', async () => {
+      const made = await app.call('POST', '/api/centers/unit/vto-offers', 'supervisor', offerBody(D5, '16:00', '17:00', 1));
+      expect(made.body.candidates.map((c: any) => c.agent)).toEqual(['a02', 'a01']);
+      const before = (await versions()).length;
+      const both = await Promise.all(['a01', 'a02'].map((a) => app.call('POST', `/api/vto-offers/${made.body.id}/agents/${a}/answer`, 'supervisor', { accept: true })));
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+      expect(both.find((r) => r.status === 409)!.body.detail).toContain('already filled');
+      expect((await versions()).length).toBe(before + 1);
     });
 
     it('an offer expires at its window\'s start, and a closed one takes no answer', async () => {
