@@ -265,6 +265,8 @@ describe('dashboard in headless Chromium', () => {
     // RP4 and adherence: the supervisor's teams planned per interval (actual states once the day is under way).
     expect(charts['floor-states']).toHaveLength(4);
     expect(charts['floor-states'][0]).toBeGreaterThan(0);
+    // TR2's activities of the day: the moves into the surplus the reforecast allows, or why there are none.
+    await page.waitForSelector('[data-role=activity-moves] :is(table[data-table=activity-moves], p.msg)');
     expect(await page.$$eval('[data-table=floor-teams] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
     // Who is where per interval: a row per person of the supervisor's teams, a cell per interval.
     const grid = await page.$$eval('[data-table=who-is-where] tbody tr', (rows) => rows.map((r) => r.querySelectorAll('td[data-state]').length));

@@ -21,6 +21,7 @@ import { accessGrantsSection } from '../access-grants.js';
 import { floorSection } from '../floor.js';
 import { safeHomeSection } from '../safe-home.js';
 import { vtoSection } from '../vto.js';
+import { activityMovesSection } from '../activity-moves.js';
 
 const enc = encodeURIComponent;
 
@@ -49,6 +50,7 @@ export async function render(root, ctx) {
       root.append(h('div.grid2', agentsSection(center, q), callsSection(center, q)));
       root.append(calloutSection(ctx, q, date));
       root.append(vtoSection(ctx, q, date));
+      if (center.activities?.length) root.append(activityMovesSection(ctx, date));
       if (center.queues.find((x) => x.id === q.queue)?.kind === 'inbound') root.append(replaySection(ctx, { date, queue: q.queue }));
     }
   }
