@@ -22,6 +22,7 @@ const assignmentSchema = z.object({
   end: instant,
   breaks: z.array(breakSchema).default([]),
   activities: z.array(activitySchema).optional(),
+  planned: z.object({ start: instant, end: instant }).optional(),
   kind: z.enum(['regular', 'overtime']).optional(),
   report: instant.optional(),
 });

@@ -34,6 +34,11 @@ export interface Assignment {
   kind?: AssignmentKind;
   /** Activities placed in the shift (absent = none); off the phones like breaks. */
   activities?: ActivitySlot[];
+  /**
+   * The span the template gave a shift that approved time off (VTO) has since shortened: H4 judges this span,
+   * and the worked start–end must lie inside it. Absent = the shift is worked as planned.
+   */
+  planned?: { start: string; end: string };
   /** R10: when the person reports for the briefing (start − 10/20/30 min by role). */
   report?: string;
 }

@@ -2,7 +2,7 @@
  * R4 — floating and windowed shifts start inside their window. A template whose `start` is a pair
  * [earliest, latest] (R4 floating shifts, and windowed starts) lets the solver place the start per day by the
  * day's forecast; the start must be a local time on the shift's date inside the window, on the center's
- * interval step. Penalty: minutes outside the window (or off the step).
+ * interval step (for a shift shortened by VTO, its planned start). Penalty: minutes outside the window (or off the step).
  */
 import { clockMinutes } from '../../src/time/clock.ts';
 import type { Violation } from '../roster.ts';
@@ -22,7 +22,8 @@ export const rule: Rule = {
       if (!p.inMonth || !t || !Array.isArray(t.start)) continue;
       const [lo, hi] = [clockMinutes(t.start[0]), clockMinutes(t.start[1])];
       let best = Infinity;
-      for (let m = lo; m <= hi; m += step) best = Math.min(best, Math.abs(p.startMs - h.instant(p.a.date, m)) / 60_000);
+      const startMs = p.a.planned ? Date.parse(p.a.planned.start) : p.startMs;
+      for (let m = lo; m <= hi; m += step) best = Math.min(best, Math.abs(startMs - h.instant(p.a.date, m)) / 60_000);
       if (best === 0) continue;
       out.push({
         rule: 'R4', level: 'hard', agent: p.a.agent, date: p.a.date, penalty: best, unit: 'minutes',

@@ -107,6 +107,9 @@ for (const target of storageTargets('vto offers')) {
       expect(await versions()).toEqual([{ ...v1, status: 'superseded' }, { id: res.body.roster.id, version: 2, status: 'published', parent: v1.id }]);
       expect(await d1Shifts()).toEqual(['a01 08:00–16:00', 'a02 16:00–20:00']);
       expect((await listFacts(app.db, res.body.roster.id)).map((f) => [f.agent, f.date, f.kind, f.ref])).toEqual([['a01', D1, 'vto', { vto: offer.id }]]);
+      // The shortened shift keeps the span its template gave it, so H4 and R4 hold for a01 in the new version.
+      const stored = await app.db.query<{ violations: Array<{ agent?: string; rule: string }> }>('SELECT violations FROM rosters WHERE id = $1', [res.body.roster.id]);
+      expect(stored.rows[0].violations.filter((v) => v.agent === 'a01' && ['H4', 'R4'].includes(v.rule))).toEqual([]);
       const now = (await attendance()).find((d) => d.agent === 'a01')!;
       expect(now).toMatchObject({ status: 'present', absenceDays: 0, earlyMinutes: 0, shiftEnd: at(D1, '16:00'), vto: { start: at(D1, '16:00'), end: at(D1, '17:00'), minutes: 60, offer: offer.id } });
       // The hour now has exactly its requirement: no surplus left to offer.

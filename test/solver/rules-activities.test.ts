@@ -87,3 +87,16 @@ describe('roster files carry activities', () => {
     expect(() => parseRoster(file)).toThrow(expect.objectContaining({ errors: [expect.objectContaining({ where: 'roster: $.assignments[1].activities[0].minutes' })] }));
   });
 });
+
+describe('H4 on a shift shortened by approved time off (VTO)', () => {
+  it('judges the planned span: 08:00–15:00 worked of 08:00–16:00 planned keeps H4; 07:30–15:00 is outside it (1 shift)', async () => {
+    const { rule: h4 } = await import('../../solver/rules/h4-shift-template.ts');
+    const planned = { start: at('2026-12-01', '08:00'), end: at('2026-12-01', '16:00') };
+    const cut = { ...E('a1', '2026-12-01', ['15:40']), end: at('2026-12-01', '15:00'), planned };
+    expect(check(h4, [cut])).toEqual([]);
+    expect(check(h4, [{ ...cut, start: at('2026-12-01', '07:30') }])).toEqual([['H4', 'a1', 1]]);
+    // Near miss: the same shortened shift without its planned span breaks H4 by the 60 minutes it lacks.
+    const { planned: _gone, ...bare } = cut;
+    expect(check(h4, [bare])).toEqual([['H4', 'a1', 60]]);
+  });
+});

@@ -84,17 +84,17 @@ export async function insertAssignments(tx: Queryable, rosterId: number, assignm
   if (assignments.length === 0) return [];
   await bumpRevision(tx, rosterId);
   const ids = await tx.query<{ id: number }>(
-    `INSERT INTO roster_assignments (roster_id, agent_id, day, shift, queue_id, start_at, end_at, report_at, kind)
-     SELECT $1, u.agent, u.day, u.shift, u.queue, u.s, u.e, u.rep, u.kind
-       FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::text[])
-         WITH ORDINALITY AS u(agent, day, shift, queue, s, e, rep, kind, n)
+    `INSERT INTO roster_assignments (roster_id, agent_id, day, shift, queue_id, start_at, end_at, report_at, kind, planned_start_at, planned_end_at)
+     SELECT $1, u.agent, u.day, u.shift, u.queue, u.s, u.e, u.rep, u.kind, u.ps, u.pe
+       FROM unnest($2::text[], $3::date[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::text[], $10::timestamptz[], $11::timestamptz[])
+         WITH ORDINALITY AS u(agent, day, shift, queue, s, e, rep, kind, ps, pe, n)
       ORDER BY u.n
      RETURNING id`,
     [
       rosterId,
       assignments.map((a) => a.agent), assignments.map((a) => a.date), assignments.map((a) => a.shift), assignments.map((a) => a.queue),
       assignments.map((a) => a.start), assignments.map((a) => a.end), assignments.map((a) => a.report ?? null),
-      assignments.map((a) => a.kind ?? 'regular'),
+      assignments.map((a) => a.kind ?? 'regular'), assignments.map((a) => a.planned?.start ?? null), assignments.map((a) => a.planned?.end ?? null),
     ],
   );
   const breakRows: Array<[number, BreakSlot]> = [];
@@ -145,8 +145,8 @@ export async function countAssignments(db: Queryable, rosterId: number, q: Assig
 
 /** Assignments (with breaks) of a stored roster, timestamps rendered in the center's zone. */
 export async function getAssignments(db: Queryable, rosterId: number, zone: string, q: AssignmentQuery = {}): Promise<Array<Assignment & { id: number }>> {
-  const rows = await db.query<{ id: number; agent_id: string; day: string; shift: string; queue_id: string; start_at: Date; end_at: Date; report_at: Date | null; kind: 'regular' | 'overtime' }>(
-    `SELECT id, agent_id, day, shift, queue_id, start_at, end_at, report_at, kind FROM roster_assignments
+  const rows = await db.query<{ id: number; agent_id: string; day: string; shift: string; queue_id: string; start_at: Date; end_at: Date; report_at: Date | null; kind: 'regular' | 'overtime'; planned_start_at: Date | null; planned_end_at: Date | null }>(
+    `SELECT id, agent_id, day, shift, queue_id, start_at, end_at, report_at, kind, planned_start_at, planned_end_at FROM roster_assignments
       WHERE roster_id = $1 AND ($2::text[] IS NULL OR agent_id = ANY($2::text[]))
         AND ($3::date IS NULL OR day >= $3) AND ($4::date IS NULL OR day <= $4)
       ORDER BY day, agent_id, start_at
@@ -177,6 +177,7 @@ export async function getAssignments(db: Queryable, rosterId: number, zone: stri
     id: a.id, agent: a.agent_id, date: a.day, shift: a.shift, queue: a.queue_id, start: render(a.start_at), end: render(a.end_at),
     breaks: byAssignment.get(Number(a.id)) ?? [], ...(activitiesOf.has(Number(a.id)) ? { activities: activitiesOf.get(Number(a.id)) } : {}),
     ...(a.kind !== 'regular' ? { kind: a.kind } : {}), ...(a.report_at ? { report: render(a.report_at) } : {}),
+    ...(a.planned_start_at && a.planned_end_at ? { planned: { start: render(a.planned_start_at), end: render(a.planned_end_at) } } : {}),
   }));
 }
 

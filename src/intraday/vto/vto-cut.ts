@@ -35,6 +35,8 @@ export function shortened(a: Assignment, startMs: number, endMs: number, render:
     ...a,
     start: render(startMs),
     end: render(endMs),
+    // H4 judges the span the template gave (kept from an earlier cut when there was one).
+    planned: a.planned ?? { start: a.start, end: a.end },
     breaks: a.breaks.filter(inside),
     ...(lead !== null ? { report: render(startMs - lead) } : {}),
   };
