@@ -2,12 +2,13 @@
  * Today (duty supervisor; managers may look): per interval of a day and queue the agents required by the plan
  * and by the reforecast against those scheduled by the published roster, and the calls forecast, actual and
  * reforecast; "call overtime" for a proposed or chosen window, showing the ranked callout list and recording
- * each agent's accept or decline; voluntary time off where the reforecast has agents to spare (vto.js); the
+ * each agent's accept or decline; voluntary time off where the reforecast has agents to spare (vto.js); today's
+ * exams, training and meetings moved into the surplus (activity-moves.js); the
  * floor and adherence; the day replayed against its actual calls; safe-home reports; the inbox of requests
  * waiting for this supervisor; for a director, who outside may read the center.
  *
  * Endpoints: GET /api/centers/:id/intraday?date&queue, POST /api/centers/:id/callouts,
- * POST /api/callouts/:id/responses, and those of vto.js, replay.js, floor.js, safe-home.js (RP5),
+ * POST /api/callouts/:id/responses, and those of vto.js, activity-moves.js, replay.js, floor.js, safe-home.js (RP5),
  * access-grants.js (S2) and inbox.js.
  */
 import { api } from '../api.js';
