@@ -20,8 +20,13 @@ const roster = (note: number): Roster => ({
         { start: '2026-12-01T08:45:00+08:00', minutes: 5, kind: 'break' },
         { start: '2026-12-01T12:00:00+08:00', minutes: 60, kind: 'meal' },
       ],
+      activities: [{ start: '2026-12-01T10:00:00+08:00', minutes: 60, activity: 'tr2-exam' }],
     },
     { agent: 'a002', date: '2026-12-01', shift: 'F', queue: 'csr', start: '2026-12-01T10:00:00+08:00', end: '2026-12-01T14:00:00+08:00', breaks: [], kind: 'overtime' },
+    {
+      agent: 'a003', date: '2026-12-01', shift: 'E', queue: 'csr', start: '2026-12-01T08:00:00+08:00', end: '2026-12-01T16:00:00+08:00', breaks: [],
+      planned: { start: '2026-12-01T08:00:00+08:00', end: '2026-12-01T17:00:00+08:00' },
+    },
   ],
   coverage: [{ queue: 'csr', interval_start: '2026-12-01T08:00:00+08:00', required: 3, scheduled: 1 }],
   score: { hard: 0, understaffed: note, overstaffed: 0, soft: 0 },
@@ -38,7 +43,7 @@ for (const target of storageTargets('rosters')) {
     });
     afterAll(() => drop());
 
-    it('stores a roster and reads back the same FORMATS shape', async () => {
+    it('stores a roster and reads back the same FORMATS shape (activities and a VTO-shortened shift\'s planned span included)', async () => {
       const meta = await db.transaction((tx) => saveRoster(tx, { centerId: 'r', roster: roster(1) }));
       expect(meta).toMatchObject({ version: 1, status: 'draft', month: '2026-12' });
       const back = await getRoster(db, meta.id, 'Asia/Shanghai');
