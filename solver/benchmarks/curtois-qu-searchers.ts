@@ -1,7 +1,8 @@
 /**
  * The searchers a solver thread can run, behind one call: 'cg-support' and 'cg-dive' (column generation, then
  * the support MIP or a root dive, then dives around the incumbent; both fall back to 'lns' when an employee's
- * DP state space is too large), 'lns' (MIP large-neighbourhood search) and 'mip' (the whole-instance MIP).
+ * DP state space is too large, pricing is too slow, or a large instance's root does not converge in half the
+ * time), 'lns' (MIP large-neighbourhood search) and 'mip' (the whole-instance MIP).
  */
 import type { Highs } from 'highs';
 import type { CqInstance } from './curtois-qu-instance.ts';
@@ -34,7 +35,7 @@ export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMo
     } catch (e) {
       if (!(e instanceof DpLimitError)) throw e;
     }
-    options.log?.('column generation does not fit (DP too large or too slow): MIP LNS');
+    options.log?.('column generation handed over (DP too large, pricing too slow or root not converged): MIP LNS');
     const shared = options.exchange.take(Infinity);
     return lns(highs, instance, { ...options, initial: shared?.solution });
   }

@@ -7,7 +7,7 @@
  * With threads = 0 one searcher runs in the calling thread (tests, tiny limits).
  */
 import { Worker } from 'node:worker_threads';
-import type { CqInstance, CqSolution } from './curtois-qu-instance.ts';
+import { isLargeInstance, type CqInstance, type CqSolution } from './curtois-qu-instance.ts';
 import type { LnsResult } from './curtois-qu-lns.ts';
 import { runSearcher, type SearcherMode } from './curtois-qu-searchers.ts';
 import { cqObjective } from './curtois-qu-objective.ts';
@@ -35,18 +35,23 @@ export interface CqSolveResult {
   seconds: number;
   /** Sub-MIPs solved, over all searchers. */
   iterations: number;
-  /** Best proven lower bound (from the whole-instance MIP), or -Infinity. */
+  /** Best proven lower bound (column generation's Lagrangian bound or the whole-instance MIP), or -Infinity. */
   bound: number;
+  /** Seconds until the first feasible solution reached the shared incumbent (threads ≥ 1; polled every 10 ms). */
+  firstFeasibleSeconds?: number;
 }
 
 /** Thread 1 searches the root LP's support, thread 2 dives from the root (see curtois-qu-price-and-dive.ts). */
 export const DEFAULT_MODES: SearcherMode[] = ['cg-support', 'cg-dive'];
-/**
- * Past this many employee × day × shift cells (instance 12 has 16 800) root dives are too slow for the time
- * limits of a benchmark run: the second thread runs MIP large-neighbourhood search instead.
- */
-const LARGE_INSTANCE = 30_000;
+/** Large instances (isLargeInstance): the second thread runs MIP large-neighbourhood search instead of dives. */
 export const LARGE_MODES: SearcherMode[] = ['cg-support', 'lns'];
+/**
+ * Large instances of over 60 staff, whose pricing DPs price per-type limits (trackLabelsFor): MIP LNS on both
+ * threads. Column generation does not pay there: on the generated Gen13 (120 staff) its root took 575 of the
+ * 600 s and its Lagrangian bound was −25 672 (priced limits make it weak), while the LNS thread alone went from
+ * 4 436 to 391; at 60 s pricing is too slow to start at all.
+ */
+export const LARGE_STAFF_MODES: SearcherMode[] = ['lns', 'lns'];
 
 /** A searcher still busy this long after the deadline is stopped; its offers to the exchange are kept. */
 const GRACE_MS = 5000;
@@ -85,15 +90,23 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
   const threads = options.threads ?? 2;
   const seed = options.seed ?? 1;
   const buffer = createExchangeBuffer(instance.staff.length, instance.horizon);
-  const cells = instance.staff.length * instance.horizon * instance.shifts.length;
-  const modes = options.modes ?? (cells > LARGE_INSTANCE ? LARGE_MODES : DEFAULT_MODES);
+  const large = isLargeInstance(instance);
+  const modes = options.modes ?? (large && instance.staff.length > 60 ? LARGE_STAFF_MODES : large ? LARGE_MODES : DEFAULT_MODES);
   const modeOf = (k: number): SearcherMode => modes[k % modes.length];
   let results: LnsResult[];
+  let firstFeasibleSeconds: number | undefined;
   if (threads === 0) {
     const highs = await highsRuntime();
     const exchange = new SharedIncumbent(buffer, instance.staff.length, instance.horizon);
     results = [runSearcher(highs, instance, modeOf(0), { deadline, seed, exchange, target: options.target, log: options.log })];
   } else {
+    // The searchers run in other threads: this one watches the shared incumbent for the first solution.
+    const watched = new SharedIncumbent(buffer, instance.staff.length, instance.horizon);
+    const watch = setInterval(() => {
+      if (firstFeasibleSeconds !== undefined || !Number.isFinite(watched.objective)) return;
+      firstFeasibleSeconds = (Date.now() - began) / 1000;
+      clearInterval(watch);
+    }, 10);
     const settled = await Promise.allSettled(
       Array.from({ length: threads }, (_, k) =>
         runWorker(
@@ -110,6 +123,7 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
         ),
       ),
     );
+    clearInterval(watch);
     results = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as Error] : []));
     for (const f of failures) options.log?.(`a searcher thread failed: ${f.message}`);
@@ -127,5 +141,6 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
     seconds: (Date.now() - began) / 1000,
     iterations: results.reduce((s, r) => s + r.iterations, 0),
     bound: shared.bound,
+    firstFeasibleSeconds,
   };
 }

@@ -41,6 +41,31 @@ describe('employee DP (exact best schedule of one employee)', () => {
     }
   });
 
+  it('with a label budget too small to track a limit: prices it, keeps the rules and a valid lower bound', () => {
+    // Instance8 employee N has binding limits on E, L and N shifts: with a budget of 1 label every one is
+    // priced (the weekend limit is still tracked). The row keeps the rules and costs at least the exact optimum,
+    // and lowerBound stays at most that optimum.
+    const inst = readCurtoisQuFile(`${dir}Instance8.txt`);
+    const e = inst.staff.findIndex((s) => s.id === 'N');
+    const D = inst.horizon;
+    const T = inst.shifts.length;
+    const exactDp = employeeDp(inst, e)!;
+    const pricedDp = employeeDp(inst, e, 1)!;
+    const rng = new Random(8);
+    let priced = 0;
+    for (let rep = 0; rep < 6; rep++) {
+      const cost = Float64Array.from({ length: D * T }, () => Math.round(rng.next() * 24 - 16));
+      const [exact] = exactDp.solve(cost);
+      const [row] = pricedDp.solve(cost);
+      if (!pricedDp.exact) priced++;
+      expect(pricedDp.lowerBound).toBeLessThanOrEqual(exact.cost + 1e-9);
+      expect(row.cost).toBeGreaterThanOrEqual(exact.cost - 1e-9);
+      const alone = inst.staff.map((_, k) => (k === e ? row.row : new Array<number>(D).fill(-1)));
+      expect(cqHardViolations(inst, alone).filter((v) => v.agent === 'N')).toEqual([]);
+    }
+    expect(priced).toBeGreaterThan(0);
+  });
+
   it('returns nothing when the costs forbid every feasible schedule', () => {
     const inst = readCurtoisQuFile(`${dir}Instance1.txt`);
     const dp = employeeDp(inst, 0)!;
