@@ -48,12 +48,6 @@ import { seededRandom } from '../src/demo/generate-center.ts';
  */
 const REDESIGN_SHARE = 0.2;
 const REDESIGN_MIP_MS = 1_500;
-/**
- * Share of the time limit for turning the month LP into whole shifts day by day (design/day-rounding.ts); in a
- * work-bounded solve, annealing moves per shift of a day instead.
- */
-const ROUNDING_SHARE = 0.4;
-const WORK_BOUND_ROUNDING_MOVES = 50;
 /** The time limit of a work-bounded solve (`moves`): a safety net, not a budget. */
 const WORK_BOUND_SAFETY_MS = 600_000;
 /** Day MIPs of the re-design in a work-bounded solve. */
@@ -143,7 +137,7 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     // month-plan.ts), else days alone.
     const monthLpFits = 0.35 * limit >= 0.1 * designColumns(m, groups);
     const month = monthLpFits
-      ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped, roundingMs: ROUNDING_SHARE * limit, roundingMoves: options.moves !== undefined ? WORK_BOUND_ROUNDING_MOVES : undefined })
+      ? planMonth(m, groups, highs, fixed, { timeLimitMs: 0.35 * limit, shouldStop: stopped })
       : { lowerBound: NaN, planUnder: NaN, counts: new Map<string, number>(), ms: { bound: 0, plan: 0 } };
     boundSoFar = Number.isFinite(month.lowerBound) ? month.lowerBound : undefined;
     phase(monthLpFits ? 'month plan (LP)' : 'month plan skipped (time limit too short for the LP)');

@@ -2,15 +2,13 @@
  * The month's shift design: (1) the LP relaxation of the shift-design model minimizing understaffed
  * agent-hours — the lower bound reported with every roster; (2) the same LP with the roster's weights (peak
  * factor, overstaffing tie-break) — the plan; (3) the plan rounded to whole shifts per staff group, day, option
- * and queue, day by day with the coverage in view (day-rounding.ts; roundPlan, the per-group largest remainder
- * it replaced, is kept for comparison). The named assignment then follows these counts.
+ * and queue: group-day totals by cumulative rounding (so each group's month total stays within its bounds),
+ * options within a group-day by largest remainder. The named assignment then follows these counts.
  */
 import { solveEach, type LpBackend } from '../lp/linear-model.ts';
 import type { SolverModel } from '../model/build-model.ts';
 import { buildDesignModel, type ShiftCountVar } from './design-model.ts';
 import type { StaffGroup } from './groups.ts';
-import { roundByDays } from './day-rounding.ts';
-import { CoverageState } from '../search/coverage-state.ts';
 
 export interface MonthPlan {
   /** LP bound on understaffed agent-hours (NaN when the LP could not be solved in time). */
@@ -25,10 +23,6 @@ export interface MonthPlan {
 export interface PlanLimits {
   timeLimitMs: number;
   shouldStop?: () => boolean;
-  /** Time for improving the whole shifts day by day after the LP (day-rounding.ts); 0 = none. */
-  roundingMs?: number;
-  /** Or a work bound: annealing moves per shift of a day (reproducible). */
-  roundingMoves?: number;
 }
 
 /**
@@ -61,8 +55,7 @@ export function planMonth(model: SolverModel, groups: StaffGroup[], backend: LpB
   return {
     lowerBound,
     planUnder: ok ? understaffed(model, dm, plan.values) : NaN,
-    counts: !ok ? new Map<string, number>()
-      : roundByDays(model, groups, dm.x, plan.values, new CoverageState(model, fixed), backend, { annealMs: limits.roundingMs ?? 0, annealMoves: limits.roundingMoves, shouldStop: limits.shouldStop }),
+    counts: ok ? roundPlan(groups, dm.x, plan.values, days.length) : new Map<string, number>(),
     ms: { bound: bound.ms, plan: plan.ms },
   };
 }
