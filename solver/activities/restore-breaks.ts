@@ -39,3 +39,11 @@ export function withHourlyBreaks(a: Assignment, center: Center): Assignment {
   if (added.length === 0) return a;
   return { ...a, breaks: [...a.breaks, ...added].sort((x, y) => Date.parse(x.start) - Date.parse(y.start)) };
 }
+
+/** The shift with only the activities `keep` accepts (none by default), its hourly breaks back where they stood in. */
+export function withoutActivities(a: Assignment, center: Center, keep: (x: NonNullable<Assignment['activities']>[number]) => boolean = () => false): Assignment {
+  if (!a.activities) return a;
+  const kept = a.activities.filter(keep);
+  const { activities: _all, ...rest } = a;
+  return withHourlyBreaks(kept.length ? { ...rest, activities: kept } : rest, center);
+}

@@ -8,7 +8,7 @@
  */
 import type { Assignment } from '../../solver/roster.ts';
 import { placeActivities } from '../../solver/activities/place-activities.ts';
-import { withHourlyBreaks } from '../../solver/activities/restore-breaks.ts';
+import { withoutActivities } from '../../solver/activities/restore-breaks.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -69,11 +69,7 @@ export function movesOnDay(input: DayMovesInput): DayMoves {
   const none: DayMoves = { moves: [], change: { removed: [], added: [] }, under: { before: round(before), after: round(before) } };
   const movers = input.assignments.filter((a) => a.date === date && (a.activities ?? []).some((x) => Date.parse(x.start) >= notBeforeMs));
   if (movers.length === 0) return none;
-  const stripped = movers.map((a) => {
-    const keep = (a.activities ?? []).filter((x) => Date.parse(x.start) < notBeforeMs);
-    const { activities: _all, ...rest } = a;
-    return withHourlyBreaks(keep.length ? { ...rest, activities: keep } : rest, center);
-  });
+  const stripped = movers.map((a) => withoutActivities(a, center, (x) => Date.parse(x.start) < notBeforeMs));
   const edited = applyChange({ center: center.id, month: input.month, assignments: [...input.assignments], coverage: [], score: { hard: 0, understaffed: 0, overstaffed: 0, soft: 0 }, violations: [] }, { removed: movers, added: stripped });
   const people = new Set(movers.map((a) => a.agent));
   const placed = placeActivities({

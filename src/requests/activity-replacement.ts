@@ -6,19 +6,13 @@
  * shifts this touches, so the rulebook judges and the new version stores the whole of it.
  */
 import { placeActivities } from '../../solver/activities/place-activities.ts';
-import { withHourlyBreaks } from '../../solver/activities/restore-breaks.ts';
+import { withoutActivities } from '../../solver/activities/restore-breaks.ts';
 import type { Assignment, Roster } from '../../solver/roster.ts';
 import type { Center } from '../domain/center-schema.ts';
 import { applyChange, type RosterChange } from './roster-versions.ts';
 
 const key = (a: Assignment) => `${a.agent}|${a.date}|${Date.parse(a.start)}`;
 
-/** A shift without its activities, its hourly breaks back where they stood in for one (R7). */
-function withoutActivities(a: Assignment, center: Center): Assignment {
-  if (!a.activities) return a;
-  const { activities: _gone, ...rest } = a;
-  return withHourlyBreaks(rest, center);
-}
 
 export function replaceActivities(center: Center, roster: Roster, change: RosterChange): RosterChange {
   if (center.activities.length === 0 || change.removed.length + change.added.length === 0) return change;
