@@ -2,23 +2,43 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../../solver/roster.ts';
 import { vtoCut } from '../../src/intraday/vto/vto-cut.ts';
+import { rule as r7 } from '../../solver/rules/r7-hourly-break.ts';
+import { rule as r9 } from '../../solver/rules/r9-break-placement.ts';
+import { context, roster, tinyCenter } from '../solver/fixture.ts';
 
 const at = (hhmm: string) => `2026-12-20T${hhmm}:00+08:00`;
 const ms = (hhmm: string) => Date.parse(at(hhmm));
-const render = (t: number) => new Date(t + 8 * 3_600_000).toISOString().replace('.000Z', '+08:00');
+// The tiny center: Asia/Shanghai, 5-minute hourly breaks (R7), none in a shift's first 30 minutes (R9).
+const center = tinyCenter();
 const shift = (from: string, to: string, extra: Partial<Assignment> = {}): Assignment =>
   ({ agent: 'a01', date: '2026-12-20', shift: 'E', queue: 'csr', start: at(from), end: at(to), breaks: [], ...extra });
-const cut = (own: Assignment[], from: string, to: string) => vtoCut(own, 'csr', ms(from), ms(to), render);
+const cut = (own: Assignment[], from: string, to: string) => vtoCut(own, 'csr', ms(from), ms(to), center);
 
 describe('the time off a VTO window takes', () => {
   it('a shift ending inside the window goes home at its start; breaks in the time off go, the rest stay', () => {
-    const a = shift('08:00', '17:00', {
-      breaks: [{ start: at('12:00'), minutes: 60, kind: 'meal' }, { start: at('15:40'), minutes: 5, kind: 'break' }, { start: at('16:40'), minutes: 5, kind: 'break' }],
-    });
+    const hourly = ['08:40', '09:40', '10:40', '11:40', '13:40', '14:40', '15:40', '16:40'].map((t) => ({ start: at(t), minutes: 5, kind: 'break' as const }));
+    const a = shift('08:00', '17:00', { breaks: [{ start: at('12:00'), minutes: 60, kind: 'meal' }, ...hourly] });
     const c = cut([a], '16:00', '18:00');
     expect(c).toMatchObject({ mode: 'leave-early', offStartMs: ms('16:00'), offEndMs: ms('17:00') });
     expect('after' in c && c.after).toMatchObject({ start: at('08:00'), end: at('16:00') });
-    expect('after' in c && c.after!.breaks.map((b) => b.start)).toEqual([at('12:00'), at('15:40')]);
+    expect('after' in c && c.after!.breaks.map((b) => b.start).sort()).toEqual([at('08:40'), at('09:40'), at('10:40'), at('11:40'), at('12:00'), at('13:40'), at('14:40'), at('15:40')]);
+  });
+
+  it('a later start re-places the breaks: its hours count from the new start (R7), none in its first 30 minutes (R9)', () => {
+    // 10:00–18:00, meal 13:00–14:00, a break at :40 of each of its hours. Starting at 11:00, the 11:00 break would
+    // sit in the first 30 minutes and the hours 11–12 and 15–16 (counted from 11:00 around the meal) lose theirs.
+    const breaks = ['10:40', '11:40', '12:40', '14:40', '15:40', '16:40'].map((t) => ({ start: at(t), minutes: 5, kind: 'break' as const }));
+    const a = shift('10:00', '18:00', { breaks: [{ start: at('11:00'), minutes: 5, kind: 'break' }, { start: at('13:00'), minutes: 60, kind: 'meal' }, ...breaks.slice(1)] });
+    const c = cut([a], '09:00', '11:00');
+    if (!('after' in c) || !c.after) throw new Error(`expected a start-late cut, got ${JSON.stringify(c)}`);
+    expect(c.after).toMatchObject({ start: at('11:00'), end: at('18:00') });
+    expect(c.after.breaks.some((b) => b.start === at('11:00'))).toBe(false);
+    const judged = roster([c.after]);
+    expect(r7.check(judged, context(center))).toEqual([]);
+    expect(r9.check(judged, context(center))).toEqual([]);
+    // Near miss: without the re-placement (the kept breaks only) R7 finds the hours without a break.
+    const keptOnly = { ...c.after, breaks: a.breaks.filter((b) => b.kind === 'meal' || Date.parse(b.start) >= ms('11:30')) };
+    expect(r7.check(roster([keptOnly]), context(center)).length).toBeGreaterThan(0);
   });
 
   it('a shift starting inside the window starts at its end, and the briefing (R10) moves with it', () => {

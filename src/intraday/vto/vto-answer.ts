@@ -26,7 +26,6 @@ import { defaultRulebook } from '../../requests/default-rulebook.ts';
 import { baseRoster, saveChange } from '../../requests/roster-versions.ts';
 import { addDays } from '../../time/local-day.ts';
 import { deliverSoon, enqueueNotifications, type Notification } from '../callouts/outbox.ts';
-import { zonedIsoRenderer } from '../zoned-iso.ts';
 import { shortened } from './vto-cut.ts';
 import { judgeVto, windowDate } from './vto-judge.ts';
 import { getVtoOffer, lockVtoOffer, nextVtoWave, surplusOver, type VtoOffer } from './vto-service.ts';
@@ -103,8 +102,7 @@ export async function answerVto(db: Db, center: Center, offerId: number, answer:
       ? base.roster.assignments.find((a) => a.agent === answer.agent && a.date === cut.base.date && a.kind !== 'overtime' && Date.parse(a.start) === Date.parse(cut.base.start))
       : undefined;
     if (!base || !removed) throw new ConflictError(`the published roster of ${month} changed meanwhile: ${answer.agent}'s shift is not there`);
-    const render = zonedIsoRenderer(center.timezone);
-    const added = cut.after ? [shortened(removed, Date.parse(cut.after.start), Date.parse(cut.after.end), render)] : [];
+    const added = cut.after ? [shortened(removed, Date.parse(cut.after.start), Date.parse(cut.after.end), center)] : [];
     const saved = await saveChange(tx, {
       center, base, change: { removed: [removed], added }, rulebook: defaultRulebook, userId, ref: { vto: offerId }, rule: 'Q1', action: 'vto.accept', fact: 'vto',
     });

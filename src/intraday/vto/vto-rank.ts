@@ -117,7 +117,7 @@ export function rankVto(input: VtoRankInput): VtoRankResult {
     const onQueue = list.some((a) => a.queue === window.queue && Date.parse(a.start) < window.toMs && Date.parse(a.end) > window.fromMs);
     // Off shift (or elsewhere) in the window: not a candidate, and listed only when asked about by name.
     if (!onQueue && !input.only) continue;
-    const cut = vtoCut(list, window.queue, window.fromMs, window.toMs, render);
+    const cut = vtoCut(list, window.queue, window.fromMs, window.toMs, center);
     if ('reason' in cut) excluded.push({ agent: agent.id, rules: ['offer'], reasons: [cut.reason] });
     else cuts.set(agent.id, cut);
   }
