@@ -11,6 +11,8 @@ export interface OpenDbOptions {
   /** PGlite directory; default SHIFTCAST_DATA_DIR or ./.shiftcast. "memory" = in memory. */
   dataDir?: string;
   migrate?: boolean;
+  /** PGlite only: start from this dumped data directory (dumpPgliteDb) instead of an empty one. */
+  template?: Blob;
 }
 
 export function dataDirectory(): string {
@@ -23,7 +25,7 @@ export async function openDb(options: OpenDbOptions = {}): Promise<Db> {
   if (url) db = await openPgDb(url);
   else {
     const dir = options.dataDir ?? dataDirectory();
-    db = await openPgliteDb(dir === 'memory' ? undefined : dir);
+    db = await openPgliteDb(dir === 'memory' ? undefined : dir, { template: options.template });
   }
   if (options.migrate !== false) await migrate(db);
   return db;

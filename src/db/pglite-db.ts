@@ -52,7 +52,13 @@ const parsers = {
   [types.DATE]: (v: string) => v,
 };
 
-export async function openPgliteDb(dataDir?: string): Promise<Db> {
+/**
+ * template: a data directory dumped earlier (PGlite dumpDataDir) to start from instead of running initdb, which
+ * takes seconds in WebAssembly (the test suite opens one migrated template per run, then a copy per test app).
+ */
+const pgliteOf = new WeakMap<Db, PGlite>();
+
+export async function openPgliteDb(dataDir?: string, options: { template?: Blob } = {}): Promise<Db> {
   let release = () => {};
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -60,7 +66,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir ? join(dataDir, 'pgdata') : undefined, { parsers });
+    pg = await PGlite.create(dataDir ? join(dataDir, 'pgdata') : undefined, { parsers, ...(options.template ? { loadDataDir: options.template } : {}) });
   } catch (e) {
     release();
     throw e;
@@ -75,7 +81,7 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
     },
   });
   const top = wrap(pg);
-  return {
+  const db: Db = {
     kind: 'pglite',
     query: top.query,
     exec: top.exec,
@@ -91,4 +97,13 @@ export async function openPgliteDb(dataDir?: string): Promise<Db> {
       release();
     },
   };
+  pgliteOf.set(db, pg);
+  return db;
+}
+
+/** The data directory of an open embedded database as one uncompressed archive (for openPgliteDb's template). */
+export async function dumpPgliteDb(db: Db): Promise<Blob> {
+  const pg = pgliteOf.get(db);
+  if (!pg) throw new Error('not an embedded (PGlite) database');
+  return pg.dumpDataDir('none');
 }

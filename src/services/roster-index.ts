@@ -21,6 +21,14 @@ export interface RosterIndex {
 }
 
 const indexes = new Map<string, Promise<RosterIndex>>();
+
+/**
+ * A version's identity in this process's caches: its id and revision, with its center and creation time so that
+ * two databases served by one process (the test suite, a restored backup) never share an entry.
+ */
+export function versionKey(meta: RosterMeta): string {
+  return `${meta.id}:${meta.revision}:${meta.centerId}:${meta.createdAt}`;
+}
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 async function load(db: Queryable, meta: RosterMeta, zone: string): Promise<RosterIndex> {
@@ -37,7 +45,7 @@ async function load(db: Queryable, meta: RosterMeta, zone: string): Promise<Rost
 
 /** The version's index, loaded on first use (one load shared by every reader). */
 export function rosterIndex(db: Queryable, meta: RosterMeta, zone: string): Promise<RosterIndex> {
-  const key = `${meta.id}:${meta.revision}`;
+  const key = versionKey(meta);
   let hit = indexes.get(key);
   if (hit) {
     indexes.delete(key);

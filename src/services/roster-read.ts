@@ -12,7 +12,7 @@ import { canSeeAgent, type Principal } from '../auth/principal.ts';
 import type { Center } from '../domain/center-schema.ts';
 import type { Queryable } from '../db/db.ts';
 import type { RosterMeta } from '../db/repos/rosters.ts';
-import { rosterIndex } from './roster-index.ts';
+import { rosterIndex, versionKey } from './roster-index.ts';
 
 const gzipAsync = promisify(gzip);
 
@@ -90,7 +90,7 @@ async function build(db: Queryable, center: Center, meta: RosterMeta, principal:
 
 /** The read, from the cache when this revision, scope and filter were built before. */
 export function rosterRead(db: Queryable, center: Center, meta: RosterMeta, principal: Principal, q: RosterReadQuery): Promise<BuiltRead> {
-  const key = [meta.id, meta.revision, scopeKey(principal), q.agent ?? '', q.team ?? '', q.from ?? '', q.to ?? '', q.fields.join(','), q.limit, q.offset].join('|');
+  const key = [versionKey(meta), scopeKey(principal), q.agent ?? '', q.team ?? '', q.from ?? '', q.to ?? '', q.fields.join(','), q.limit, q.offset].join('|');
   const hit = cache.get(key);
   if (hit) {
     // Most recently used last.

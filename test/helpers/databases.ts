@@ -4,7 +4,9 @@
  * database, dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { openDb } from '../../src/db/open-db.ts';
 
@@ -25,10 +27,18 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
+let template: Blob | undefined;
+/** The migrated template of this run (test/setup/pglite-template.ts), read once per test file. */
+function pgliteTemplate(): Blob {
+  template ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+  return template;
+}
+
 export const pgliteTarget: StorageTarget = {
   name: 'pglite',
   async open() {
-    const db = await openDb({ url: '', dataDir: 'memory' });
+    // Migrations still run (and find nothing pending), as on any start.
+    const db = await openDb({ url: '', dataDir: 'memory', template: pgliteTemplate() });
     return { db, drop: () => db.close() };
   },
 };

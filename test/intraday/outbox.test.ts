@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
-import { openDb } from '../../src/db/open-db.ts';
+import { pgliteTarget } from '../helpers/databases.ts';
 import { saveCenter } from '../../src/db/repos/centers.ts';
 import { parseCenter } from '../../src/domain/center-loader.ts';
 import { enqueueNotifications, flushOutbox } from '../../src/intraday/callouts/outbox.ts';
@@ -16,7 +16,7 @@ describe('outbox', () => {
   const received: any[] = [];
   let answer = 200;
   beforeAll(async () => {
-    db = await openDb({ url: '', dataDir: 'memory' });
+    db = (await pgliteTarget.open()).db;
     await db.transaction((tx) => saveCenter(tx, parseCenter(smallCenter([{ id: 'a01', skills: ['csr'] }]))));
     server = createServer((req, res) => {
       let body = '';
