@@ -35,8 +35,10 @@ export async function launchBrowser(): Promise<Browser> {
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
   });
-  // No per-action time limit: a busy machine is slower, and the test's own timeout catches a hang.
-  ctx.setDefaultTimeout(0);
+  // A hang guard, not a speed check: one action (a page load, a selector, a 5 s solve shown by the page) takes
+  // seconds even on a busy machine; one that has not ended in two minutes is stuck, and failing there names it
+  // (the test's own 5-minute timeout would not say which action hung).
+  ctx.setDefaultTimeout(120_000);
   const blank = ctx.pages()[0];
   const open: Page[] = [];
   return {

@@ -12,6 +12,7 @@ import { errorBox, fill, h, input, message, section, table } from './dom.js';
 import { clock, num } from './format.js';
 import { t } from './i18n.js';
 import { agentName } from './inbox.js';
+import { answerColumn } from './answer-cell.js';
 
 const enc = encodeURIComponent;
 const OFFERERS = ['supervisor', 'deputy', 'manager', 'director', 'admin'];
@@ -82,30 +83,14 @@ function offerCard(ctx, offer, canOffer) {
   };
   setStatus(offer);
   const answered = new Map((offer.responses ?? []).map((r) => [r.agent, r.accept]));
-  const answer = async (cand, accept, cell) => {
-    for (const b of cell.querySelectorAll('button')) b.disabled = true;
-    try {
+  const answerCell = answerColumn({
+    center, answered, open,
+    record: async (cand, accept) => {
       const res = await api.post(`/api/vto-offers/${offer.id}/agents/${enc(cand.agent)}/answer`, { accept });
       setStatus(res.offer);
-      fill(cell, h(`span.tag.${accept ? 'good' : ''}`, { dataset: { answer: accept ? 'accepted' : 'declined' } }, accept ? t('callout.accepted') : t('callout.declined')),
-        accept && res.roster ? ` ${t('vto.version', { version: res.roster.version })}` : '');
-    } catch (e) {
-      fill(cell, errorBox(e));
-    }
-  };
-  const answerCell = (c) => {
-    const cell = h('div.actions', { dataset: { agent: c.agent } });
-    if (answered.has(c.agent)) cell.append(h('span.tag', answered.get(c.agent) ? t('callout.accepted') : t('callout.declined')));
-    else if (!open) cell.append('–');
-    // Answers are recorded for people of the caller's teams; the others answer themselves or through their lead.
-    else if (!center.agents.some((a) => a.id === c.agent)) cell.append(h('span.note', t('callout.otherteam')));
-    else {
-      cell.append(
-        h('button.good', { type: 'button', dataset: { action: 'accept' }, onclick: () => answer(c, true, cell) }, t('callout.accept')),
-        h('button.secondary', { type: 'button', dataset: { action: 'decline' }, onclick: () => answer(c, false, cell) }, t('callout.decline')));
-    }
-    return cell;
-  };
+      return accept && res.roster ? t('vto.version', { version: res.roster.version }) : '';
+    },
+  });
   async function close() {
     withdraw.disabled = true;
     try {

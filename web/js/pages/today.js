@@ -16,6 +16,7 @@ import { barChart, chartBox, COLORS, lineChart } from '../charts.js';
 import { errorBox, fill, h, input, message, section, select, table } from '../dom.js';
 import { clock, day, localDate, midnight, num, pct } from '../format.js';
 import { t } from '../i18n.js';
+import { answerColumn } from '../answer-cell.js';
 import { agentName, inboxSection } from '../inbox.js';
 import { replaySection } from '../replay.js';
 import { accessGrantsSection } from '../access-grants.js';
@@ -165,18 +166,14 @@ function calloutList(ctx, callout) {
   };
   setStatus(callout);
   const answered = new Map((callout.responses ?? []).map((r) => [r.agent, r.accept]));
-  const answer = async (cand, accept, cell) => {
-    for (const b of cell.querySelectorAll('button')) b.disabled = true;
-    try {
+  const answerCell = answerColumn({
+    center, answered,
+    record: async (cand, accept) => {
       const res = await api.post(`/api/callouts/${callout.id}/responses`, { agent: cand.agent, accept });
-      const c = res.callout ?? res;
-      setStatus(c);
-      fill(cell, h(`span.tag.${accept ? 'good' : ''}`, { dataset: { answer: accept ? 'accepted' : 'declined' } }, accept ? t('callout.accepted') : t('callout.declined')),
-        accept && res.assignment ? ` ${clock(res.assignment.start)}–${clock(res.assignment.end)}` : '');
-    } catch (e) {
-      fill(cell, errorBox(e));
-    }
-  };
+      setStatus(res.callout ?? res);
+      return accept && res.assignment ? `${clock(res.assignment.start)}–${clock(res.assignment.end)}` : '';
+    },
+  });
   const rows = callout.candidates ?? [];
   const excluded = callout.excluded ?? [];
   return h('div',
@@ -189,21 +186,7 @@ function calloutList(ctx, callout) {
       { label: t('today.othours'), value: (c) => num(c.overtimeHoursThisMonth, 1), num: true },
       { label: t('today.tier'), value: (c) => `${c.tier ?? '–'} · ${num(c.callsPerHour)}` },
       { label: t('today.reasons'), value: (c) => h('ul.reasons', c.reasons.map((r) => h('li', r))) },
-      {
-        label: t('today.answer'),
-        value: (c) => {
-          const cell = h('div.actions', { dataset: { agent: c.agent } });
-          if (answered.has(c.agent)) cell.append(h('span.tag', answered.get(c.agent) ? t('callout.accepted') : t('callout.declined')));
-          // A supervisor records answers for the people of their teams; others answer themselves or via their lead.
-          else if (!center.agents.some((a) => a.id === c.agent)) cell.append(h('span.note', t('callout.otherteam')));
-          else {
-            cell.append(
-              h('button.good', { type: 'button', dataset: { action: 'accept' }, onclick: () => answer(c, true, cell) }, t('callout.accept')),
-              h('button.secondary', { type: 'button', dataset: { action: 'decline' }, onclick: () => answer(c, false, cell) }, t('callout.decline')));
-          }
-          return cell;
-        },
-      },
+      { label: t('today.answer'), value: answerCell },
     ], rows, { caption: callout.ranking ?? '', scroll: true, name: 'callout' }),
     excluded.length ? h('details', h('summary', t('today.excluded', { n: num(excluded.length) })),
       table([
