@@ -25,7 +25,7 @@ describe('roster API', () => {
   });
 
   it('solves a month as a job with progress and stores a draft version that keeps every hard rule', async () => {
-    const r = await app.call('POST', '/api/centers/test/rosters', 'deputy', { month: '2026-12', timeLimitSeconds: 8 });
+    const r = await app.call('POST', '/api/centers/test/rosters', 'deputy', { month: '2026-12', timeLimitSeconds: 60, moves: 2000, seed: 1 });
     expect(r.status).toBe(202);
     const done = await app.jobs.waitFor(r.body.jobId);
     expect(done.error).toBeNull();
