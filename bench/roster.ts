@@ -1,5 +1,5 @@
 /**
- * npm run bench:roster [-- --sizes demo,50,200,500,1000,tight-60,tight-150,tight-300 --runs N --scale X --jslp-timeout S]
+ * npm run bench:roster [-- --sizes demo,50,200,500,1000,tight-60,tight-150,tight-300 --runs N --seed S --scale X --jslp-timeout S --day false]
  *
  * The roster solver on the demo center (data/demo-center.json) and generated centers of 50 to 1,000 phone staff
  * (src/demo/generate-center.ts, seed 2026) for December 2026 (31 days) at 30-minute intervals, with requirements
@@ -66,6 +66,8 @@ interface SolveRow {
   rssMb: number;
   people: number;
   phone: number;
+  /** The solve's phases, "name ms" each. */
+  phases: string[];
 }
 
 async function childSolve(size: string, seconds: number, seed: number): Promise<SolveRow> {
@@ -80,6 +82,7 @@ async function childSolve(size: string, seconds: number, seed: number): Promise<
     wall, hard: r.roster.score.hard, under: r.roster.score.understaffed, over: r.roster.score.overstaffed, soft: r.roster.score.soft,
     bound: r.lowerBound.understaffed, rssMb: process.resourceUsage().maxRSS / 1024,
     people: roles.filter((x) => x === 'agent' || x === 'lead' || x === 'supervisor').length, phone: roles.filter((x) => x === 'agent' || x === 'lead').length,
+    phases: r.phases.map((x) => `${x.phase} ${x.ms}`),
   };
 }
 
@@ -138,7 +141,9 @@ async function main(): Promise<void> {
     const seconds = Math.max(5, Math.round((tight(size) ? 120 : TIME_LIMIT[size]) * scale));
     const runs = Number(arg('runs', ['500', '1000'].includes(size) || tight(size) ? '1' : '3'));
     const results: SolveRow[] = [];
-    for (let seed = 1; seed <= runs; seed++) {
+    // --seed S: the runs use seeds S, S+1, … (default 1).
+    const first = Number(arg('seed', '1'));
+    for (let seed = first; seed < first + runs; seed++) {
       const r = await runChild<SolveRow>(['--child', 'solve', '--size', size, '--seconds', String(seconds), '--seed', String(seed)], (seconds + 300) * 1000);
       if ('timeout' in r) throw new Error(`solve of ${size} did not finish`);
       results.push(r);
@@ -167,6 +172,8 @@ async function main(): Promise<void> {
   console.log(`Roster solver, ${MONTH} (tight centers ${TIGHT_MONTH}), 31 days, 30-min intervals, medians (ah = agent-hours)\n`);
   console.log(table(solveRows));
 
+  // --day false: the solve table alone.
+  if (arg('day', 'true') === 'false') return;
   const dayRows: string[][] = [['center', 'cols × rows', 'HiGHS LP', 'jsLP LP', 'HiGHS MIP', 'jsLP MIP']];
   for (const size of sizes.filter((x) => !['1000'].includes(x) && !tight(x))) {
     const cells: string[] = [];
