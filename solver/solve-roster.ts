@@ -139,7 +139,6 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     }
   };
   let plan: { lowerBound: number };
-  let tightMonth = false;
   let named: Plan;
   if (options.start) {
     // Resumed: the best roster an earlier attempt kept is the starting point (its bound comes with it).
@@ -162,7 +161,6 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
       phase('day-by-day design (the month LP did not finish in time)');
     }
     plan = month;
-    tightMonth = month.lowerBound >= TIGHT_BOUND_SHARE * requiredHours(m);
     named = assignNamed(m, groups, month.counts, cov);
     const supervisors = coverSupervisors(m, highs, Math.max(2_000, 0.1 * limit), stopped);
     phase('named assignment');
@@ -170,6 +168,8 @@ export async function solveRoster(problem: RosterProblem, options: SolveOptions 
     for (const [s, line] of supervisors) named[s.index] = line;
     phase('meal and break placement (MIP)');
   }
+  // A resumed solve judges its month by the bound it brought along (NaN: not tight).
+  const tightMonth = plan.lowerBound >= TIGHT_BOUND_SHARE * requiredHours(m);
   // TR1–TR4: the search staffs for the activities' time off the phones too (activity-uplift.ts).
   const restoreRequirement = problem.center.activities.length > 0 && options.activityUplift !== false ? addActivityUplift(m) : () => {};
   const state = new SearchState(m, named, cov, groupIndex);

@@ -6,7 +6,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { inject } from 'vitest';
 import type { Db } from '../../src/db/db.ts';
 import { openDb } from '../../src/db/open-db.ts';
 
@@ -16,6 +15,8 @@ export interface StorageTarget {
 }
 
 const serverUrl = process.env.TEST_DATABASE_URL;
+/** Set by the suite's global setup to the migrated PGlite template's file. */
+export const PGLITE_TEMPLATE_ENV = 'SHIFTCAST_TEST_PGLITE_TEMPLATE';
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -28,9 +29,13 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 let template: Blob | undefined;
-/** The migrated template of this run (test/setup/pglite-template.ts), read once per test file. */
-function pgliteTemplate(): Blob {
-  template ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+/**
+ * The suite's migrated template (test/setup/pglite-template.ts names its file in PGLITE_TEMPLATE_ENV), read once
+ * per worker; outside the suite (bench/faults) none, and the database is made and migrated from empty.
+ */
+function pgliteTemplate(): Blob | undefined {
+  const file = process.env[PGLITE_TEMPLATE_ENV];
+  if (file) template ??= new Blob([readFileSync(file)]);
   return template;
 }
 
