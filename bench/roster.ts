@@ -1,5 +1,5 @@
 /**
- * npm run bench:roster [-- --sizes demo,50,200,500,1000,tight-60,tight-150,tight-300 --runs N --seed S --scale X --jslp-timeout S --day false]
+ * npm run bench:roster [-- --sizes demo,50,200,500,1000,tight-60,tight-150,tight-300 --runs N --seed S --scale X --jslp-timeout S --day false --day-bound S]
  *
  * The roster solver on the demo center (data/demo-center.json) and generated centers of 50 to 1,000 phone staff
  * (src/demo/generate-center.ts, seed 2026) for December 2026 (31 days) at 30-minute intervals, with requirements
@@ -7,7 +7,9 @@
  * staff's contract hours); and tight centers (bench/tight-center.ts: three queues, 30% multi-skilled,
  * America/New_York in March 2027 with its 23-hour day, peaks 40% above the level the staff could hold evenly,
  * requirements at their most days' hours) solved for 120 s, against the target of the roster issue: within
- * max(2 h, 0.5% of the required hours) of the lower bound. Each run is a child process (peak memory = its max RSS);
+ * max(2 h, 0.5% of the required hours) of the lower bound — the solve's LP bound, and for the tight rows also the
+ * day-integer bound (solver/design/day-integer-bound.ts: whole shifts, meals and breaks per day, --day-bound S
+ * seconds per distinct day MIP, default 60; 0 leaves it out), computed once per center in a child process. Each run is a child process (peak memory = its max RSS);
  * the table gives medians over the runs: wall time, hard violations, understaffed agent-hours against the LP
  * lower bound, overstaffing, peak memory. Then the per-day shift-design model (solver/design/day-design.ts)
  * for the first day, solved by HiGHS and by javascript-lp-solver through the same LpBackend, LP and MIP, each in
@@ -23,12 +25,13 @@ import { median } from 'simple-statistics';
 import { parseCenter } from '../src/domain/center-loader.ts';
 import { generateCenter } from '../src/demo/generate-center.ts';
 import { buildDayDesign } from '../solver/design/day-design.ts';
+import { dayIntegerBound } from '../solver/design/day-integer-bound.ts';
 import { buildGroups } from '../solver/design/groups.ts';
 import { createHighsBackend } from '../solver/lp/highs-backend.ts';
 import { createJsLpBackend } from '../solver/lp/jslp-backend.ts';
 import { buildSolverModel } from '../solver/model/build-model.ts';
 import { requirementsFromBankProfile } from '../solver/requirements/bank-profile.ts';
-import { solveRoster } from '../solver/solve-roster.ts';
+import { pinnedCoverage, solveRoster } from '../solver/solve-roster.ts';
 import type { RosterProblem } from '../solver/problem.ts';
 import { tightCenter } from './tight-center.ts';
 
@@ -107,6 +110,22 @@ async function childDay(size: string, backendName: string, integer: boolean, lim
   return { status: sol.status, objective: sol.objective, bound: sol.bound, ms: sol.ms, cols: design.lp.numCols, rows: design.lp.numRows };
 }
 
+interface BoundRow {
+  lpBound: number;
+  bound: number;
+  distinct: number;
+  proven: number;
+  ms: number;
+}
+
+/** The day-integer bound (solver/design/day-integer-bound.ts): independent of the solve, so once per center. */
+async function childBound(size: string, dayMs: number): Promise<BoundRow> {
+  const m = buildSolverModel(problemOf(size));
+  const b = dayIntegerBound(m, buildGroups(m), await createHighsBackend(), pinnedCoverage(m), { dayMs });
+  if (!b) throw new Error(`day-integer bound of ${size}: the month LP did not solve`);
+  return { lpBound: b.lpBound, bound: b.bound, distinct: b.distinct, proven: b.days.filter((d) => d.proven).length, ms: b.ms };
+}
+
 function runChild<T>(args: string[], timeoutMs: number): Promise<T | { timeout: true }> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, ['--import', 'tsx', SELF, ...args], { timeout: timeoutMs, maxBuffer: 1 << 20 }, (err, stdout) => {
@@ -129,6 +148,10 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(await childSolve(arg('size', '50'), Number(arg('seconds', '20')), Number(arg('seed', '1')))));
     return;
   }
+  if (child === 'bound') {
+    console.log(JSON.stringify(await childBound(arg('size', 'tight-60'), Number(arg('day-ms', '60000')))));
+    return;
+  }
   if (child === 'day') {
     console.log(JSON.stringify(await childDay(arg('size', '50'), arg('backend', 'highs'), arg('integer', 'false') === 'true', Number(arg('limit-ms', '60000')))));
     return;
@@ -136,7 +159,9 @@ async function main(): Promise<void> {
   const sizes = arg('sizes', 'demo,50,200,500,1000,tight-60,tight-150,tight-300').split(',');
   const scale = Number(arg('scale', '1'));
   const jslpTimeout = Number(arg('jslp-timeout', '60'));
-  const solveRows: string[][] = [['center', 'people (phone)', 'limit s', 'runs', 'wall s', 'hard', 'required ah', 'understaffed ah', 'LP bound ah', 'gap', 'overstaffed ah', 'peak RSS MB', 'target']];
+  // --day-bound S: seconds per distinct day MIP of the day-integer bound, computed for the tight rows (0: not).
+  const dayBoundSeconds = Number(arg('day-bound', '60'));
+  const solveRows: string[][] = [['center', 'people (phone)', 'limit s', 'runs', 'wall s', 'hard', 'required ah', 'understaffed ah', 'LP bound ah', 'gap', 'overstaffed ah', 'peak RSS MB', 'target', 'day-MIP bound ah', 'gap to it', 'target to it']];
   for (const size of sizes) {
     const seconds = Math.max(5, Math.round((tight(size) ? 120 : TIME_LIMIT[size]) * scale));
     const runs = Number(arg('runs', ['500', '1000'].includes(size) || tight(size) ? '1' : '3'));
@@ -164,9 +189,17 @@ async function main(): Promise<void> {
       : size === '1000' ? met(wall <= 600 && hard === 0)
       : tight(size) ? met(hard === 0 && gapAbs <= Math.max(2, 0.005 * required))
       : '';
+    let dayBound = ['', '', ''];
+    if (tight(size) && dayBoundSeconds > 0) {
+      const b = await runChild<BoundRow>(['--child', 'bound', '--size', size, '--day-ms', String(dayBoundSeconds * 1000)], (dayBoundSeconds * 40 + 600) * 1000);
+      if ('timeout' in b) throw new Error(`day-integer bound of ${size} did not finish`);
+      process.stderr.write(`${size} day-integer bound: ${JSON.stringify(b)}\n`);
+      dayBound = [b.bound.toFixed(2), `+${(under - b.bound).toFixed(1)} ah`, met(hard === 0 && under - b.bound <= Math.max(2, 0.005 * required))];
+    }
     solveRows.push([
       size === 'demo' || tight(size) ? size : `gen-${size}`, `${results[0].people} (${results[0].phone})`, String(seconds), String(runs), wall.toFixed(1), String(hard),
       required.toFixed(0), under.toFixed(2), Number.isFinite(bound) ? bound.toFixed(2) : 'n/a', gap, med((r) => r.over).toFixed(1), med((r) => r.rssMb).toFixed(0), target,
+      ...dayBound,
     ]);
   }
   console.log(`Roster solver, ${MONTH} (tight centers ${TIGHT_MONTH}), 31 days, 30-min intervals, medians (ah = agent-hours)\n`);

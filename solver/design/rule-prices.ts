@@ -13,6 +13,7 @@ import { buildSolverModel } from '../model/build-model.ts';
 import type { RosterProblem } from '../problem.ts';
 import { pinnedCoverage } from '../solve-roster.ts';
 import { BOUND_COVERS } from './bound-covers.ts';
+import { dayIntegerBound } from './day-integer-bound.ts';
 import { buildDesignModel, type DesignSpec } from './design-model.ts';
 import { buildGroups } from './groups.ts';
 
@@ -124,20 +125,44 @@ export interface RulePrice {
   price: number;
 }
 
+/** The bound with whole shifts, meals and breaks per day (day-integer-bound.ts) beside the LP's. */
+export interface WholeShiftBound {
+  bound: number;
+  lpBound: number;
+  /** Days whose MIP was solved to optimality (the others count with their proven bound). */
+  provenDays: number;
+  days: number;
+}
+
 export interface RulePrices {
   bound: number;
   covers: string[];
   prices: RulePrice[];
+  /** Absent in results stored before it existed, or when the month LP did not finish in time. */
+  wholeShifts?: WholeShiftBound;
 }
 
-/** The bound, then each relaxation's bound and price (each LP within `timeLimitMs`). */
-export function rulePrices(problem: RosterProblem, backend: LpBackend, timeLimitMs: number, onStep?: (done: number, of: number) => void): RulePrices {
+/** The day-integer bound of a problem, its day MIPs within `dayMs` each and `totalMs` together. */
+export function wholeShiftBound(problem: RosterProblem, backend: LpBackend, limits: { lpMs: number; dayMs: number; totalMs: number }): WholeShiftBound | undefined {
+  const m = buildSolverModel(problem);
+  const b = dayIntegerBound(m, buildGroups(m), backend, pinnedCoverage(m), limits);
+  return b && { bound: b.bound, lpBound: b.lpBound, provenDays: b.days.filter((d) => d.proven).length, days: b.days.length };
+}
+
+/**
+ * The bound, then each relaxation's bound and price (each LP within `timeLimitMs`), then the bound with whole
+ * shifts (its day MIPs within `wholeShiftMs` together).
+ */
+export function rulePrices(problem: RosterProblem, backend: LpBackend, timeLimitMs: number, onStep?: (done: number, of: number) => void, wholeShiftMs = 120_000): RulePrices {
+  const steps = RELAXATIONS.length + 1;
   const all = lowerBound(problem, backend, timeLimitMs).bound;
   const prices = RELAXATIONS.map((r, k) => {
-    onStep?.(k, RELAXATIONS.length);
+    onStep?.(k, steps);
     const bound = lowerBound(r.relax(problem), backend, timeLimitMs, r.design).bound;
     return { id: r.id, rules: r.rules, label: r.label, bound, price: Math.max(0, all - bound) };
   });
-  onStep?.(RELAXATIONS.length, RELAXATIONS.length);
-  return { bound: all, covers: BOUND_COVERS, prices };
+  onStep?.(RELAXATIONS.length, steps);
+  const wholeShifts = Number.isFinite(all) ? wholeShiftBound(problem, backend, { lpMs: timeLimitMs, dayMs: 10_000, totalMs: wholeShiftMs }) : undefined;
+  onStep?.(steps, steps);
+  return { bound: all, covers: BOUND_COVERS, prices, ...(wholeShifts ? { wholeShifts } : {}) };
 }

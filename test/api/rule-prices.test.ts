@@ -1,6 +1,7 @@
 /**
  * The price of each rule through the API: 404 until computed, a job on request (planners only), then the
- * bound, the rules it covers, and every relaxation's bound and price — no relaxation raises the bound.
+ * bound, the rules it covers, and every relaxation's bound and price — no relaxation raises the bound — and
+ * the bound with whole shifts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveRoster } from '../../src/db/repos/rosters.ts';
@@ -42,5 +43,10 @@ describe('rule prices', () => {
       expect(p.bound).toBeLessThanOrEqual(got.body.bound + 1e-6);
       expect(p.price).toBeCloseTo(got.body.bound - p.bound, 6);
     }
+    // The bound with whole shifts per day (day-integer-bound.ts) starts from the same LP and never falls below it.
+    const whole = got.body.wholeShifts;
+    expect(whole.lpBound).toBeCloseTo(got.body.bound, 4);
+    expect(whole.bound).toBeGreaterThanOrEqual(got.body.bound - 1e-6);
+    expect(whole.days).toBe(31);
   });
 });

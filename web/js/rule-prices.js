@@ -22,6 +22,7 @@ export function rulePricesSection(ctx, roster) {
       const rows = [...r.prices].sort((a, b) => b.price - a.price);
       fill(body,
         h('p', t('prices.bound', { bound: hours(r.bound), covers: r.covers.join(', ') })),
+        r.wholeShifts ? h('p', { dataset: { field: 'whole-shifts' } }, t('prices.whole', { bound: hours(r.wholeShifts.bound), proven: r.wholeShifts.provenDays, days: r.wholeShifts.days })) : null,
         table([
           { label: t('prices.rule'), value: (p) => `${p.rules.join(', ')}` },
           { label: t('prices.relaxed'), value: (p) => t(`prices.id.${p.id}`) },

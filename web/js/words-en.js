@@ -148,6 +148,7 @@ export const EN = {
   'prices.title': 'The price of each rule',
   'prices.about': 'The lower bound on understaffed agent-hours — no roster keeping the rules can do better — recomputed with each rule relaxed in turn: what the rule costs in hours short, whatever the roster.',
   'prices.bound': 'Lower bound with every rule: {bound} short. It covers {covers}.',
+  'prices.whole': 'With whole shifts, meals and breaks on each day: at least {bound} short ({proven} of {days} days solved exactly) — the hours no roster can avoid because people cannot be split.',
   'prices.rule': 'Rule',
   'prices.relaxed': 'Relaxed to',
   'prices.without': 'Bound without it',

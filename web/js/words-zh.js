@@ -148,6 +148,7 @@ export const ZH = {
   'prices.title': '每条规则的代价',
   'prices.about': '人手不足工时的下界——遵守规则的任何排班都无法更好——逐条放宽规则后重新计算：该规则无论如何排班都要付出的缺员工时。',
   'prices.bound': '全部规则下的下界：缺 {bound}。涵盖 {covers}。',
+  'prices.whole': '按每天整班次、整餐、整休息计算：至少缺 {bound}（{days} 天中 {proven} 天精确求解）——人员无法拆分，任何排班都避免不了的缺员工时。',
   'prices.rule': '规则',
   'prices.relaxed': '放宽为',
   'prices.without': '放宽后的下界',
