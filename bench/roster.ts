@@ -1,5 +1,5 @@
 /**
- * npm run bench:roster [-- --sizes demo,50,200,500,1000,tight-60,tight-150,tight-300 --runs N --seed S --scale X --jslp-timeout S --day false --day-bound S]
+ * npm run bench:roster [-- --sizes demo,50,200,500,1000,tight-60,tight-150,tight-300 --runs N --seed S --scale X --jslp-timeout S --day false --day-bound S --tight-peak P --tight-seed S]
  *
  * The roster solver on the demo center (data/demo-center.json) and generated centers of 50 to 1,000 phone staff
  * (src/demo/generate-center.ts, seed 2026) for December 2026 (31 days) at 30-minute intervals, with requirements
@@ -44,7 +44,8 @@ const tight = (size: string) => size.startsWith('tight-');
 
 function problemOf(size: string): RosterProblem {
   if (tight(size)) {
-    const { center, requirements } = tightCenter({ people: Number(size.slice(6)), month: TIGHT_MONTH, seed: 1, load: 1.0, peak: 0.4 });
+    // --tight-peak P (0.2–0.4) and --tight-seed S give other tight centers of the same shape.
+    const { center, requirements } = tightCenter({ people: Number(size.slice(6)), month: TIGHT_MONTH, seed: Number(arg('tight-seed', '1')), load: 1.0, peak: Number(arg('tight-peak', '0.4')) });
     return { center, month: TIGHT_MONTH, requirements };
   }
   const center = size === 'demo'
@@ -161,6 +162,7 @@ async function main(): Promise<void> {
   const jslpTimeout = Number(arg('jslp-timeout', '60'));
   // --day-bound S: seconds per distinct day MIP of the day-integer bound, computed for the tight rows (0: not).
   const dayBoundSeconds = Number(arg('day-bound', '60'));
+  const tightArgs = ['--tight-peak', arg('tight-peak', '0.4'), '--tight-seed', arg('tight-seed', '1')];
   const solveRows: string[][] = [['center', 'people (phone)', 'limit s', 'runs', 'wall s', 'hard', 'required ah', 'understaffed ah', 'LP bound ah', 'gap', 'overstaffed ah', 'peak RSS MB', 'target', 'day-MIP bound ah', 'gap to it', 'target to it']];
   for (const size of sizes) {
     const seconds = Math.max(5, Math.round((tight(size) ? 120 : TIME_LIMIT[size]) * scale));
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
     // --seed S: the runs use seeds S, S+1, … (default 1).
     const first = Number(arg('seed', '1'));
     for (let seed = first; seed < first + runs; seed++) {
-      const r = await runChild<SolveRow>(['--child', 'solve', '--size', size, '--seconds', String(seconds), '--seed', String(seed)], (seconds + 300) * 1000);
+      const r = await runChild<SolveRow>(['--child', 'solve', '--size', size, '--seconds', String(seconds), '--seed', String(seed), ...tightArgs], (seconds + 300) * 1000);
       if ('timeout' in r) throw new Error(`solve of ${size} did not finish`);
       results.push(r);
       process.stderr.write(`${size} run ${seed}: ${JSON.stringify(r)}\n`);
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
       : '';
     let dayBound = ['', '', ''];
     if (tight(size) && dayBoundSeconds > 0) {
-      const b = await runChild<BoundRow>(['--child', 'bound', '--size', size, '--day-ms', String(dayBoundSeconds * 1000)], (dayBoundSeconds * 40 + 600) * 1000);
+      const b = await runChild<BoundRow>(['--child', 'bound', '--size', size, '--day-ms', String(dayBoundSeconds * 1000), ...tightArgs], (dayBoundSeconds * 40 + 600) * 1000);
       if ('timeout' in b) throw new Error(`day-integer bound of ${size} did not finish`);
       process.stderr.write(`${size} day-integer bound: ${JSON.stringify(b)}\n`);
       dayBound = [b.bound.toFixed(2), `+${(under - b.bound).toFixed(1)} ah`, met(hard === 0 && under - b.bound <= Math.max(2, 0.005 * required))];
@@ -202,7 +204,7 @@ async function main(): Promise<void> {
       ...dayBound,
     ]);
   }
-  console.log(`Roster solver, ${MONTH} (tight centers ${TIGHT_MONTH}), 31 days, 30-min intervals, medians (ah = agent-hours)\n`);
+  console.log(`Roster solver, ${MONTH} (tight centers ${TIGHT_MONTH}, peaks +${Math.round(100 * Number(arg('tight-peak', '0.4')))}%, center seed ${arg('tight-seed', '1')}), 31 days, 30-min intervals, medians (ah = agent-hours)\n`);
   console.log(table(solveRows));
 
   // --day false: the solve table alone.
