@@ -198,7 +198,7 @@ defineRoute({
 defineRoute({
   method: 'get',
   path: '/api/rosters/:rosterId/rule-prices',
-  summary: 'The price of each rule, once computed: the bound, the rules it covers, and per rule the bound without it and the understaffed agent-hours the rule costs',
+  summary: 'The price of each rule, once computed: the bound, the rules it covers, per rule the bound without it and the understaffed agent-hours the rule costs, and the bound with whole shifts, meals and breaks per day (wholeShifts)',
   tag: 'rosters',
   roles: FLOOR,
   params: rosterIdParams,
