@@ -73,7 +73,7 @@ export function dayIntegerBound(m: SolverModel, groups: StaffGroup[], backend: L
     const key = fingerprint(sub);
     let value = solved.get(key);
     if (!value) {
-      const asLp = backend.solve(sub, { relax: true, shouldStop: limits.shouldStop });
+      const asLp = backend.solve(sub, { relax: true, timeLimitMs: limits.lpMs, shouldStop: limits.shouldStop });
       if (asLp.status !== 'optimal') return undefined;
       const share = limits.totalMs === undefined ? Infinity : (limits.totalMs - (performance.now() - mipsFrom)) / (days.length - d);
       const mipMs = Math.min(limits.dayMs, share);
