@@ -95,8 +95,7 @@ export function dayIntegerBound(m: SolverModel, groups: StaffGroup[], backend: L
 function columnDays(m: SolverModel, dm: ReturnType<typeof buildDesignModel>, lp: LinearModel): Int32Array {
   const day = new Int32Array(lp.numCols).fill(-1);
   for (const v of dm.x) day[v.col] = v.d;
-  // Each coverage row's short column u is followed by its over column (design-model.ts adds them in pairs).
-  for (const u of dm.underCols) day[u.col] = day[u.col + 1] = m.horizon.dayOf[u.i];
+  for (const u of dm.underCols) day[u.col] = day[u.overCol] = m.horizon.dayOf[u.i];
   for (let changed = true; changed; ) {
     changed = false;
     for (let r = 0; r < lp.numRows; r++) {

@@ -52,8 +52,8 @@ export interface DesignModel {
   x: ShiftCountVar[];
   /** Understaffing of intervals with no variable at all (agent-hours, constant). */
   constantUnder: number;
-  /** Agent-hours short per column u, for reading understaffing back. */
-  underCols: Array<{ q: number; i: number; col: number }>;
+  /** Agent-hours short per column u (and the same interval's over column), for reading understaffing back. */
+  underCols: Array<{ q: number; i: number; col: number; overCol: number }>;
   /** The objective of each kind over the same columns (the model's own costs are `spec.objective`'s). */
   costs: { understaffed: Float64Array; weighted: Float64Array };
 }
@@ -144,7 +144,7 @@ export function buildDesignModel(m: SolverModel, groups: StaffGroup[], spec: Des
       const u = lp.addVar(0, Infinity, h * (spec.objective === 'weighted' ? weight[i] : 1));
       const v = lp.addVar(0, Infinity, spec.objective === 'weighted' ? h * m.weights.overstaffed : 0);
       costTerms.push({ col: u, understaffed: h, weighted: h * weight[i] }, { col: v, understaffed: 0, weighted: h * m.weights.overstaffed });
-      underCols.push({ q, i, col: u });
+      underCols.push({ q, i, col: u, overCol: v });
       lp.addRow([...e.idx, u, v], [...e.val, 1, -1], rhs, rhs);
     }
     if (!spec.monthRows) return;

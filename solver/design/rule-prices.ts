@@ -132,6 +132,8 @@ export interface WholeShiftBound {
   /** Days whose MIP was solved to optimality (the others count with their proven bound). */
   provenDays: number;
   days: number;
+  /** Day MIPs solved (identical days are solved once). */
+  distinctDays: number;
 }
 
 export interface RulePrices {
@@ -142,27 +144,34 @@ export interface RulePrices {
   wholeShifts?: WholeShiftBound;
 }
 
+/**
+ * Each distinct day MIP of the whole-shift bound gets at most DAY_MIP_MS, all together at most WHOLE_SHIFT_MS:
+ * a stopped day still counts with its proven bound, so the limits cost tightness, never validity.
+ */
+const DAY_MIP_MS = 10_000;
+const WHOLE_SHIFT_MS = 120_000;
+
 /** The day-integer bound of a problem, its day MIPs within `dayMs` each and `totalMs` together. */
-export function wholeShiftBound(problem: RosterProblem, backend: LpBackend, limits: { lpMs: number; dayMs: number; totalMs: number }): WholeShiftBound | undefined {
+export function wholeShiftBound(problem: RosterProblem, backend: LpBackend, limits: { lpMs: number; dayMs: number; totalMs?: number }): WholeShiftBound | undefined {
   const m = buildSolverModel(problem);
   const b = dayIntegerBound(m, buildGroups(m), backend, pinnedCoverage(m), limits);
-  return b && { bound: b.bound, lpBound: b.lpBound, provenDays: b.days.filter((d) => d.proven).length, days: b.days.length };
+  return b && { bound: b.bound, lpBound: b.lpBound, provenDays: b.days.filter((d) => d.proven).length, days: b.days.length, distinctDays: b.distinct };
 }
 
 /**
- * The bound, then each relaxation's bound and price (each LP within `timeLimitMs`), then the bound with whole
- * shifts (its day MIPs within `wholeShiftMs` together).
+ * The bound with whole shifts first (its month LP is the bound with every rule, so that LP is solved once),
+ * then each relaxation's bound and price (each LP within `timeLimitMs`).
  */
-export function rulePrices(problem: RosterProblem, backend: LpBackend, timeLimitMs: number, onStep?: (done: number, of: number) => void, wholeShiftMs = 120_000): RulePrices {
+export function rulePrices(problem: RosterProblem, backend: LpBackend, timeLimitMs: number, onStep?: (done: number, of: number) => void): RulePrices {
   const steps = RELAXATIONS.length + 1;
-  const all = lowerBound(problem, backend, timeLimitMs).bound;
+  onStep?.(0, steps);
+  const wholeShifts = wholeShiftBound(problem, backend, { lpMs: timeLimitMs, dayMs: DAY_MIP_MS, totalMs: WHOLE_SHIFT_MS });
+  const all = wholeShifts?.lpBound ?? lowerBound(problem, backend, timeLimitMs).bound;
   const prices = RELAXATIONS.map((r, k) => {
-    onStep?.(k, steps);
+    onStep?.(k + 1, steps);
     const bound = lowerBound(r.relax(problem), backend, timeLimitMs, r.design).bound;
     return { id: r.id, rules: r.rules, label: r.label, bound, price: Math.max(0, all - bound) };
   });
-  onStep?.(RELAXATIONS.length, steps);
-  const wholeShifts = Number.isFinite(all) ? wholeShiftBound(problem, backend, { lpMs: timeLimitMs, dayMs: 10_000, totalMs: wholeShiftMs }) : undefined;
   onStep?.(steps, steps);
   return { bound: all, covers: BOUND_COVERS, prices, ...(wholeShifts ? { wholeShifts } : {}) };
 }

@@ -5,5 +5,5 @@ import type { RosterProblem } from '../../../solver/problem.ts';
 
 export async function rulePricesTask(input: { problem: RosterProblem; lpTimeLimitMs: number }, progress: (f: number, d?: Record<string, unknown>) => void): Promise<RulePrices> {
   const highs = await createHighsBackend();
-  return rulePrices(input.problem, highs, input.lpTimeLimitMs, (done, of) => progress(done / of, { stage: `bound ${done + 1} of ${of + 1}` }));
+  return rulePrices(input.problem, highs, input.lpTimeLimitMs, (done, of) => progress(done / of, { stage: `bound ${Math.min(done + 1, of)} of ${of}` }));
 }
