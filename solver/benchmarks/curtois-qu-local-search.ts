@@ -36,6 +36,8 @@ const CHAIN_BEAM = 6;
 const REQUEST_DEPTH = 2;
 /** Employees whose best row through a short cell their DP computes, when no chain repairs it. */
 const DP_TRIES = 12;
+/** DP rows followed by repairs of what they leave short, best first. */
+const DP_FOLLOWED = 3;
 /** A bonus that makes the DP's row work the cell asked for (taken off again in the chain's delta). */
 const FORCE = 1e6;
 /** Longest block of days swapped between two employees. */
@@ -102,12 +104,15 @@ export class CqLocalSearch {
       // Short cover first: each short cell gets one chain search per sweep.
       for (const [d, t] of rng.shuffle(this.shortCells())) {
         if (spent()) break;
-        let chain = this.insert(d, t, depth, new Set());
-        if (!chain || chain.delta >= -1e-9) chain = this.extend(this.dpCandidates(d, t, rng), 2, new Set());
+        const chain = this.insert(d, t, depth, new Set());
         if (chain && chain.delta < -1e-9) {
           chain.changes.forEach((c) => this.apply(c));
           gained += chain.delta;
           moves++;
+        } else {
+          const g = this.dpRepair(d, t, rng);
+          if (g < 0) moves++;
+          gained += g;
         }
       }
       // Requests not granted, each tried once per sweep.
@@ -281,6 +286,33 @@ export class CqLocalSearch {
       out.push({ changes, delta: best.cost + FORCE - current });
     }
     return out;
+  }
+
+  /**
+   * A short (d, t) no chain repairs: the best DP rows through it are tried in turn, each followed by chains
+   * for every cell it leaves short; kept when the whole gains, else undone. Returns the gain (≤ 0).
+   */
+  private dpRepair(d: number, t: number, rng: Random): number {
+    const candidates = this.dpCandidates(d, t, rng).sort((a, b) => a.delta - b.delta);
+    for (const candidate of candidates.slice(0, DP_FOLLOWED)) {
+      const done: Change[] = [];
+      const run = (changes: Change[]) => changes.forEach((c) => (this.apply(c), done.push(c)));
+      run(candidate.changes);
+      let delta = candidate.delta;
+      const used = new Set([candidate.changes[0].e]);
+      for (const c of candidate.changes) {
+        const i = c.from >= 0 ? this.costs.cover[c.d * this.T + c.from] : -1;
+        if (i < 0 || this.counts[c.d * this.T + c.from] >= this.instance.cover[i].requirement) continue;
+        const chain = this.insert(c.d, c.from, 2, used);
+        if (!chain || chain.delta >= 0) continue;
+        run(chain.changes);
+        chain.changes.forEach((x) => used.add(x.e));
+        delta += chain.delta;
+      }
+      if (delta < -1e-9) return delta;
+      done.reverse().forEach((c) => this.undo(c));
+    }
+    return 0;
   }
 
   private dpOf(e: number): EmployeeDp | undefined {
