@@ -48,7 +48,7 @@ const AIMED_SHARE = 0.5;
  * the time left at most). The wall-clock caps keep the sub-MIPs' share on a slow machine; the check counts
  * bound the work.
  */
-const LOCAL_SEARCH_CHECKS = 200_000_000;
+const LOCAL_SEARCH_CHECKS = 1_000_000_000;
 /** Employee × day × shift cells of a large instance's first whole-horizon sub-MIPs. */
 const LARGE_SUBMIP_CELLS = 3000;
 
@@ -206,7 +206,7 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
         }
         solution = candidate;
         objective = value;
-        if (improved) polish(LOCAL_SEARCH_CHECKS / 20, 1, 0.25);
+        if (improved) polish(LOCAL_SEARCH_CHECKS / 100, 1, 0.25);
       }
     }
     if (!result.optimal) {
