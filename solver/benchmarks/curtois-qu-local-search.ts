@@ -30,12 +30,12 @@ interface Chain {
 }
 
 /** Ejection-chain levels, and the candidates of a level followed into the next. */
-const CHAIN_DEPTH = 3;
+const CHAIN_DEPTH = 2;
 const CHAIN_BEAM = 6;
 /** Levels of a chain that grants a request (its first row change, then repairs of what it leaves). */
 const REQUEST_DEPTH = 2;
 /** Employees whose best row through a short cell their DP computes, when no chain repairs it. */
-const DP_TRIES = 12;
+const DP_TRIES = 6;
 /** DP rows followed by repairs of what they leave short, best first. */
 const DP_FOLLOWED = 3;
 /** A bonus that makes the DP's row work the cell asked for (taken off again in the chain's delta). */
@@ -118,6 +118,12 @@ export class CqLocalSearch {
       // Requests not granted, each tried once per sweep.
       for (const r of rng.shuffle(this.unmetRequests())) {
         if (spent()) break;
+        const swapped = this.swapToGrant(r.employee, r.day, r.shift, r.wanted);
+        if (swapped < 0) {
+          gained += swapped;
+          moves++;
+          continue;
+        }
         const chain = this.grant(r.employee, r.day, r.shift, r.wanted);
         if (chain && chain.delta < -1e-9) {
           chain.changes.forEach((c) => this.apply(c));
@@ -359,29 +365,62 @@ export class CqLocalSearch {
     return best;
   }
 
-  /** Swaps days d..d+len−1 between employees a and b when that lowers their request costs; returns the gain. */
-  private blockSwap(a: number, b: number, d: number, len: number): number {
-    if (a === b) return 0;
-    const end = Math.min(this.D, d + len);
+  /** Request-cost change of swapping days d..end−1 between employees a and b (cover is unchanged). */
+  private swapDelta(a: number, b: number, d: number, end: number): number {
     const ra = this.solution[a];
     const rb = this.solution[b];
     const req = this.costs.request;
     const T = this.T;
     let delta = 0;
-    let differs = false;
     for (let k = d; k < end; k++) {
       if (ra[k] === rb[k]) continue;
-      differs = true;
       if (ra[k] >= 0) delta += req[b][k * T + ra[k]] - req[a][k * T + ra[k]];
       if (rb[k] >= 0) delta += req[a][k * T + rb[k]] - req[b][k * T + rb[k]];
     }
-    if (!differs || delta >= -1e-9) return 0;
+    return delta;
+  }
+
+  /** Swaps days d..end−1 between a and b when both rows stay feasible; else leaves them as they were. */
+  private trySwap(a: number, b: number, d: number, end: number): boolean {
+    const ra = this.solution[a];
+    const rb = this.solution[b];
     const swap = () => {
       for (let k = d; k < end; k++) [ra[k], rb[k]] = [rb[k], ra[k]];
     };
     swap();
-    if (this.feasible(a) && this.feasible(b)) return delta;
+    if (this.feasible(a) && this.feasible(b)) return true;
     swap();
-    return 0;
+    return false;
+  }
+
+  /** Swaps days d..d+len−1 between employees a and b when that lowers their request costs; returns the gain. */
+  private blockSwap(a: number, b: number, d: number, len: number): number {
+    if (a === b) return 0;
+    const end = Math.min(this.D, d + len);
+    const delta = this.swapDelta(a, b, d, end);
+    return delta < -1e-9 && this.trySwap(a, b, d, end) ? delta : 0;
+  }
+
+  /**
+   * The best block swap through day d that grants a request of employee e: with someone working t that day
+   * (asked for), or someone not working it (asked against); every block of up to MAX_BLOCK days holding d.
+   * Returns the gain (≤ 0).
+   */
+  private swapToGrant(e: number, d: number, t: number, wanted: boolean): number {
+    let best = { delta: -1e-9, b: -1, first: 0, end: 0 };
+    this.solution.forEach((row, b) => {
+      if (b === e || (row[d] === t) !== wanted) return;
+      for (let len = 1; len <= MAX_BLOCK; len++) {
+        for (let first = Math.max(0, d - len + 1); first <= d && first + len <= this.D; first++) {
+          const delta = this.swapDelta(e, b, first, first + len);
+          if (delta >= best.delta || !this.trySwap(e, b, first, first + len)) continue;
+          this.trySwap(e, b, first, first + len); // swap back: only the best is kept
+          best = { delta, b, first, end: first + len };
+        }
+      }
+    });
+    if (best.b < 0) return 0;
+    this.trySwap(e, best.b, best.first, best.end);
+    return best.delta;
   }
 }
