@@ -48,6 +48,7 @@ export class CqChains extends CqMoveState {
     }
     this.undo(first);
   }
+
   /** The best of the candidates, each followed (depth permitting) by the best chain repairing what it left. */
   protected extend(candidates: Chain[], depth: number, used: Set<number>): Chain | undefined {
     if (candidates.length === 0) return undefined;
@@ -62,6 +63,7 @@ export class CqChains extends CqMoveState {
     }
     return best;
   }
+
   /** After applied changes: the chain for a cell they left short, else for one they made over-covered. */
   protected follow(changes: Change[], depth: number, used: Set<number>): Chain | undefined {
     const { T, counts } = this;
@@ -76,6 +78,7 @@ export class CqChains extends CqMoveState {
     }
     return undefined;
   }
+
   /** The best chain that puts one more employee on (d, t). */
   protected insert(d: number, t: number, depth: number, used: Set<number>): Chain | undefined {
     const candidates: Chain[] = [];
@@ -86,6 +89,7 @@ export class CqChains extends CqMoveState {
     });
     return this.extend(candidates, depth, used);
   }
+
   /**
    * Whole-row candidates for a short (d, t): for a few employees who may work it, their best row through
    * (d, t) by their DP against the others' cover (it may move their weekends, nights and runs together,
@@ -122,6 +126,7 @@ export class CqChains extends CqMoveState {
     }
     return out;
   }
+
   /**
    * A short (d, t) no chain repairs: the best DP rows through it are tried in turn, each followed by chains
    * for every cell it leaves short; kept when the whole gains, else undone. Returns the gain (≤ 0).
@@ -148,10 +153,12 @@ export class CqChains extends CqMoveState {
     }
     return 0;
   }
+
   private dpOf(e: number): EmployeeDp | undefined {
     if (this.dps[e] === undefined) this.dps[e] = employeeDp(this.instance, e, trackLabelsFor(this.instance.staff.length)) ?? null;
     return this.dps[e] ?? undefined;
   }
+
   /** The best chain that takes one employee off (d, t) (to rest or to another shift). */
   protected remove(d: number, t: number, depth: number, used: Set<number>): Chain | undefined {
     const candidates: Chain[] = [];
@@ -161,6 +168,7 @@ export class CqChains extends CqMoveState {
     });
     return this.extend(candidates, depth, used);
   }
+
   /** The best chain that grants one request of employee e (works t on day d, or not, as asked). */
   protected grant(e: number, d: number, t: number, wanted: boolean): Chain | undefined {
     const candidates: Chain[] = [];

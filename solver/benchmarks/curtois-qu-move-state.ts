@@ -51,6 +51,7 @@ export class CqMoveState {
     this.checks++;
     return this.rules[e].feasible(this.solution[e]);
   }
+
   /** Objective change of one cell change, given the current counts. */
   protected cellDelta(e: number, d: number, from: number, to: number): number {
     const { costs, T, counts } = this;
@@ -68,12 +69,14 @@ export class CqMoveState {
     }
     return delta;
   }
+
   protected apply(c: Change): void {
     const T = this.T;
     if (c.from >= 0) this.counts[c.d * T + c.from]--;
     if (c.to >= 0) this.counts[c.d * T + c.to]++;
     this.solution[c.e][c.d] = c.to;
   }
+
   protected undo(c: Change): void {
     this.apply({ e: c.e, d: c.d, from: c.to, to: c.from });
   }
