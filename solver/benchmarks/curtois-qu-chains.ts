@@ -12,7 +12,7 @@ import { DpLimitError, employeeDp, trackLabelsFor, type EmployeeDp } from './cur
 import { CqMoveState, type Chain, type Change } from './curtois-qu-move-state.ts';
 
 /** Candidates of a level followed into the next. */
-export const CHAIN_BEAM = 6;
+const CHAIN_BEAM = 6;
 /** Levels of a chain that grants a request (its first row change, then repairs of what it leaves). */
 const REQUEST_DEPTH = 2;
 /** Employees whose best row through a short cell their DP computes, when no chain repairs it. */
@@ -23,7 +23,6 @@ const DP_FOLLOWED = 3;
 const FORCE = 1e6;
 
 export class CqChains extends CqMoveState {
-  protected beam = CHAIN_BEAM;
   /** Each employee's DP, made when first needed (null: too large). */
   private readonly dps: Array<EmployeeDp | null | undefined> = [];
 
@@ -55,7 +54,7 @@ export class CqChains extends CqMoveState {
     candidates.sort((a, b) => a.delta - b.delta);
     let best = candidates[0];
     if (depth <= 1) return best;
-    for (const chain of candidates.slice(0, this.beam)) {
+    for (const chain of candidates.slice(0, CHAIN_BEAM)) {
       chain.changes.forEach((c) => this.apply(c));
       const next = this.follow(chain.changes, depth - 1, new Set([...used, chain.changes[0].e]));
       if (next && chain.delta + next.delta < best.delta) best = { changes: [...chain.changes, ...next.changes], delta: chain.delta + next.delta };

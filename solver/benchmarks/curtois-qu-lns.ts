@@ -44,7 +44,7 @@ export interface LnsOptions {
 const AIMED_SHARE = 0.5;
 /**
  * Row checks of the local search after construction (5–10 M a second on one core; it stops sooner at its
- * local optimum, or after half the time left), and a twentieth after each improving sub-MIP (a quarter of
+ * local optimum, or after half the time left), and a hundredth after each improving sub-MIP (a quarter of
  * the time left at most). The wall-clock caps keep the sub-MIPs' share on a slow machine; the check counts
  * bound the work.
  */
@@ -140,7 +140,7 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
   if (allFeasible()) options.exchange?.offer(objective, solution);
 
   // Improvement. Large instances first run the fast local search to its local optimum (generated Gen13: the
-  // best-response start 10 594 → about 1 800 in 10 s, where sub-MIPs repair one short cover unit each), and
+  // best-response start 10 594 → about 500 in 25 s, where sub-MIPs repair one short cover unit each), and
   // again, briefly, after every sub-MIP that improves.
   const large = isLargeInstance(instance);
   const search = large ? new CqLocalSearch(instance) : undefined;

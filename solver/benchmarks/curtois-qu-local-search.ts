@@ -9,7 +9,7 @@
  * Only improving moves are kept, so the objective never rises. Work is bounded by a count of row checks.
  */
 import type { CqSolution } from './curtois-qu-instance.ts';
-import { CqChains, CHAIN_BEAM } from './curtois-qu-chains.ts';
+import { CqChains } from './curtois-qu-chains.ts';
 import type { Random } from './random.ts';
 
 /** Ejection-chain levels for a short cell (depth 3 gained less per second on Gen13, GenM100 and GenM150). */
@@ -21,8 +21,6 @@ export interface LocalSearchOptions {
   maxChecks: number;
   /** Wall-clock stop, ms since the epoch (a safety net: work is bounded by maxChecks). */
   until?: number;
-  depth?: number;
-  beam?: number;
   /** Sweeps without gain before stopping. */
   patience?: number;
   /** Called after each sweep that gained (the solution then holds the improvement). */
@@ -43,8 +41,7 @@ export class CqLocalSearch extends CqChains {
    * nothing `patience` times in a row, `maxChecks` row checks are spent, or the clock passes `until`.
    */
   improve(solution: CqSolution, rng: Random, options: LocalSearchOptions): LocalSearchResult {
-    const { maxChecks, until = Infinity, depth = CHAIN_DEPTH, patience = 2 } = options;
-    this.beam = options.beam ?? CHAIN_BEAM;
+    const { maxChecks, until = Infinity, patience = 2 } = options;
     this.load(solution);
     let delta = 0;
     let moves = 0;
@@ -56,7 +53,7 @@ export class CqLocalSearch extends CqChains {
       // Short cover first: each short cell gets one chain search per sweep.
       for (const [d, t] of rng.shuffle(this.shortCells())) {
         if (spent()) break;
-        const chain = this.insert(d, t, depth, new Set());
+        const chain = this.insert(d, t, CHAIN_DEPTH, new Set());
         if (chain && chain.delta < -1e-9) {
           chain.changes.forEach((c) => this.apply(c));
           gained += chain.delta;
@@ -148,16 +145,18 @@ export class CqLocalSearch extends CqChains {
     return delta;
   }
 
-  /** Swaps days d..end−1 between a and b when both rows stay feasible; else leaves them as they were. */
-  private trySwap(a: number, b: number, d: number, end: number): boolean {
+  /** Swaps days d..end−1 between a and b (cover counts are unchanged). */
+  private swapRows(a: number, b: number, d: number, end: number): void {
     const ra = this.solution[a];
     const rb = this.solution[b];
-    const swap = () => {
-      for (let k = d; k < end; k++) [ra[k], rb[k]] = [rb[k], ra[k]];
-    };
-    swap();
+    for (let k = d; k < end; k++) [ra[k], rb[k]] = [rb[k], ra[k]];
+  }
+
+  /** Swaps days d..end−1 between a and b when both rows stay feasible; else leaves them as they were. */
+  private trySwap(a: number, b: number, d: number, end: number): boolean {
+    this.swapRows(a, b, d, end);
     if (this.feasible(a) && this.feasible(b)) return true;
-    swap();
+    this.swapRows(a, b, d, end);
     return false;
   }
 
@@ -182,13 +181,13 @@ export class CqLocalSearch extends CqChains {
         for (let first = Math.max(0, d - len + 1); first <= d && first + len <= this.D; first++) {
           const delta = this.swapDelta(e, b, first, first + len);
           if (delta >= best.delta || !this.trySwap(e, b, first, first + len)) continue;
-          this.trySwap(e, b, first, first + len); // swap back: only the best is kept
+          this.swapRows(e, b, first, first + len); // back: only the best is kept
           best = { delta, b, first, end: first + len };
         }
       }
     });
     if (best.b < 0) return 0;
-    this.trySwap(e, best.b, best.first, best.end);
+    this.swapRows(e, best.b, best.first, best.end);
     return best.delta;
   }
 }
