@@ -17,6 +17,7 @@ import { coverCounts, cqCosts, rowRequestCost } from './curtois-qu-costs.ts';
 import { bestResponse } from './curtois-qu-best-response.ts';
 import { employeeDp, trackLabelsFor, type EmployeeDp } from './curtois-qu-dp.ts';
 import { Master } from './curtois-qu-master.ts';
+import { priceAt, smoothDuals, SMOOTHING, type PricingRound } from './curtois-qu-pricing.ts';
 import { cqObjective } from './curtois-qu-objective.ts';
 import type { LnsResult } from './curtois-qu-lns.ts';
 import { fullMipSearch } from './curtois-qu-full-mip.ts';
@@ -54,6 +55,9 @@ const SUPPORT_ON_BOTH_THREADS = 10_000;
 const SUPPORT_SLICE = 12;
 /** Perturbed LP vertices added to the support each time the support MIP is exhausted. */
 const SUPPORT_WIDENING = 3;
+/** The root dive fixes a tenth of the open employees per step, more if it would take over this share of the time left. */
+const ROOT_DIVE_TIME_SHARE = 0.7;
+const MAX_DIVE_SHARE = 0.5;
 /** Employees × days × shifts up to which the whole compact MIP is tried after the root. */
 const SMALL_MODEL = 600;
 
@@ -118,46 +122,46 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
   let iterations = 0;
   let improvements = 0;
 
-  const price = (master: Master, free: readonly number[], maxIterations: number, until = Infinity): Generation => {
+  /** Column generation on the master's open employees (dual smoothing: curtois-qu-pricing.ts). */
+  const price = (master: Master, maxIterations: number, until = Infinity): Generation => {
     let result: Generation = { value: Infinity, lagrangian: -Infinity, converged: false };
+    let centre: PricingRound | undefined;
     for (let it = 0; it < maxIterations && !stopped() && Date.now() < until; it++) {
       const lp = master.solve();
       iterations++;
-      let lagrangian = lp.value;
-      let added = 0;
-      for (const e of free) {
-        if (stopped()) return { value: lp.value, lagrangian: -Infinity, converged: false };
-        if (master.fixed[e] >= 0) continue;
-        const cost = Float64Array.from(costs.request[e]);
-        for (let k = 0; k < cost.length; k++) if (costs.cover[k] >= 0) cost[k] -= lp.dual[master.coverRow(costs.cover[k])];
-        const rows = dp[e].solve(cost, 2);
-        // The employee's least reduced cost, or a lower bound on it when the DP priced a limit (inexact).
-        const least = dp[e].lowerBound + costs.onConstant[e] - lp.dual[master.convexityRow(e)];
-        if (least < 0) lagrangian += least;
-        rows.forEach((r) => {
-          const reduced = r.cost + costs.onConstant[e] - lp.dual[master.convexityRow(e)];
-          if (reduced < -EPS) {
-            master.add(e, r.row);
-            pool.add(e, r.row);
-            added++;
-          }
-        });
+      const current = Float64Array.from(instance.cover, (_, i) => lp.dual[master.coverRow(i)]);
+      let round = priceAt(instance, costs, dp, master, lp, centre ? smoothDuals(centre.duals, current, SMOOTHING) : current, stopped);
+      if (round && round.columns.length === 0 && centre) {
+        if (round.bound > centre.bound) centre = round;
+        round = priceAt(instance, costs, dp, master, lp, current, stopped);
+      }
+      if (!round) return { value: lp.value, lagrangian: -Infinity, converged: false };
+      if (!centre || round.bound > centre.bound) centre = round;
+      for (const c of round.columns) {
+        master.add(c.employee, c.row);
+        pool.add(c.employee, c.row);
       }
       // With inexact pricing (a DP that priced a limit) "no column added" does not prove the LP optimal, but the
       // Lagrangian bound, built from the DPs' lower bounds, stays valid.
       // Converged: no column prices out, or the Lagrangian bound already meets the LP value (rounded up).
-      const converged = added === 0 || Math.ceil(lagrangian - EPS) >= Math.ceil(lp.value - EPS);
-      result = { value: lp.value, lagrangian, converged };
+      const converged = round.columns.length === 0 || Math.ceil(centre.bound - EPS) >= Math.ceil(lp.value - EPS);
+      result = { value: lp.value, lagrangian: centre.bound, converged };
       if (converged) break;
     }
     return result;
   };
 
   /** Fixes every employee of the master, a few at a time, re-pricing between; undefined on timeout. */
-  const dive = (master: Master, fraction: number, stepIterations: number): Map<number, number[]> | undefined => {
+  const dive = (master: Master, fraction: number, stepIterations: number, budgetMs = Infinity): Map<number, number[]> | undefined => {
     let open = [...master.employees];
+    const began = Date.now();
+    let steps = 0;
     while (open.length > 0) {
       if (stopped()) return undefined;
+      // A share f fixed per step leaves about ln(open)/f steps: fix more per step when the steps so far
+      // project past the budget.
+      const stepMs = steps > 0 ? (Date.now() - began) / steps : 0;
+      const share = Math.min(MAX_DIVE_SHARE, Math.max(fraction, (Math.log(open.length) * stepMs) / Math.max(1, budgetMs - (Date.now() - began))));
       const { x } = master.solve();
       const ranked = open.map((e) => {
         let best = -1;
@@ -171,10 +175,11 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
         return { e, j: best, value: value + rng.next() * 1e-3 };
       });
       ranked.sort((a, b) => b.value - a.value);
-      const count = Math.max(1, Math.ceil(fraction * open.length), ranked.filter((r) => r.value > 1 - 1e-4).length);
+      const count = Math.max(1, Math.ceil(share * open.length), ranked.filter((r) => r.value > 1 - 1e-4).length);
+      steps++;
       for (const r of ranked.slice(0, count)) master.fix(r.e, r.j);
       open = open.filter((e) => master.fixed[e] < 0);
-      if (open.length > 0) price(master, open, stepIterations);
+      if (open.length > 0) price(master, stepIterations);
     }
     return new Map(master.employees.map((e) => [e, master.column(master.fixed[e]).row]));
   };
@@ -185,6 +190,8 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
    */
   interface Reoptimisation {
     fraction: number;
+    /** Share of the time left that the dive may take (it fixes more per step to stay within it). */
+    diveTimeShare?: number;
     stepIterations: number;
     maxIterations: number;
     /** Stop pricing at this time (ms since the epoch) even if not converged. */
@@ -223,7 +230,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
         master.add(e, solution[e]);
         for (const row of pool.of(e)) master.add(e, row);
       }
-      const generation = price(master, free, how.maxIterations, how.priceUntil);
+      const generation = price(master, how.maxIterations, how.priceUntil);
       const bound = others + generation.lagrangian;
       const support = how.support ? supportOf(master) : undefined;
       if (how.keep?.(generation)) {
@@ -232,7 +239,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       }
       const diving = typeof how.dive === 'function' ? how.dive(generation) : how.dive;
       if (!diving || Math.ceil(bound - EPS) >= objective) return { bound, generation, support, rows: undefined };
-      return { bound, generation, support, rows: dive(master, how.fraction, how.stepIterations) };
+      return { bound, generation, support, rows: dive(master, how.fraction, how.stepIterations, (how.diveTimeShare ?? Infinity) * timeLeft()) };
     } finally {
       if (!kept) master.dispose();
     }
@@ -258,6 +265,9 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     const everyone = instance.staff.map((_, e) => e);
     // An integral root LP value suggests the LP's support holds an optimal roster: search it with the MIP
     // (rootMethod 'support'); otherwise dive from the root.
+    // Out of pricing time with the bound within a unit (or a thousandth) of the LP: dive anyway (generated Gen17
+    // at 60 s: LP 1976, bound 1975 when the root's half of the time ran out).
+    const nearlyConverged = (g: Generation) => g.converged || g.value - g.lagrangian <= Math.max(1, 1e-3 * Math.abs(g.value)) + EPS;
     const integral = (g: Generation) => g.converged && Math.abs(g.value - Math.round(g.value)) < 1e-4;
     // Large instances with an integral root: the dive thread searches the support too (another seed), since a
     // root dive would not finish in time.
@@ -267,10 +277,11 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     const priceUntil = Date.now() + timeLeft() / 2;
     const root = reoptimise(everyone, {
       fraction: 0.1,
+      diveTimeShare: ROOT_DIVE_TIME_SHARE,
       stepIterations: 50,
       maxIterations: 10_000,
       priceUntil,
-      dive: (g) => g.converged && !bySupport(g) && !options.rootOnly,
+      dive: (g) => nearlyConverged(g) && !bySupport(g) && !options.rootOnly,
       support: true,
       keep: (g) => bySupport(g) && !options.rootOnly,
     });
@@ -281,7 +292,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
     }
     accept(root.rows, 'root dive');
     if (options.rootOnly) return { solution, objective, feasible: true, iterations, improvements };
-    if (!root.generation.converged && !stopped() && isLargeInstance(instance)) {
+    if (!nearlyConverged(root.generation) && !stopped() && isLargeInstance(instance)) {
       // A large instance whose root did not converge in half the time: dives from an unconverged master found
       // nothing there (generated Gen15, 60 s: the best-response start kept for the other 30 s), so hand the
       // incumbent to MIP LNS (the caller's fallback).
