@@ -19,6 +19,7 @@ import { cqCosts } from './curtois-qu-costs.ts';
 import { DpLimitError, employeeDp, trackLabelsFor, type EmployeeDp } from './curtois-qu-dp.ts';
 import { aimedNeighbourhood, type Neighbourhood } from './curtois-qu-neighbourhoods.ts';
 import { CqLocalSearch } from './curtois-qu-local-search.ts';
+import { sharedFirstPass, type ConstructionBoard } from './construction-board.ts';
 
 export interface IncumbentExchange {
   /** Offers an improved solution to the other searchers. */
@@ -38,6 +39,8 @@ export interface LnsOptions {
   /** Stop when this objective is reached (a known lower bound). */
   target?: number;
   log?: (line: string) => void;
+  /** A first best-response pass shared with the other threads (large instances). */
+  board?: ConstructionBoard;
 }
 
 /** Share of a large instance's neighbourhoods aimed at a short cover row (while one is short). */
@@ -117,8 +120,18 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
         // Large instances stop after the first pass: the local search below gains more per second than more
         // passes (Gen13: three passes 10 594 → 3 933 in 6 s; the local search 10 594 → 2 421 in 5 s).
         const until = isLargeInstance(instance) ? 0 : Date.now() + 0.2 * remaining() * 1000;
-        bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 20, until, offer);
-        feasibleRow.fill(true);
+        // With a shared board, the threads split the first pass (construction-board.ts); if it fails, the
+        // employees' own MIPs below construct.
+        const board = isLargeInstance(instance) ? options.board : undefined;
+        const shared = board ? sharedFirstPass(instance, cqCosts(instance), dps as EmployeeDp[], board, options.deadline) : undefined;
+        if (shared) {
+          solution = shared;
+          offer();
+          feasibleRow.fill(true);
+        } else if (!board) {
+          bestResponse(instance, cqCosts(instance), dps as EmployeeDp[], solution, rng, 20, until, offer);
+          feasibleRow.fill(true);
+        }
       } catch (e) {
         if (!(e instanceof DpLimitError)) throw e;
       }

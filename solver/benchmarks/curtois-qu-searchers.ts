@@ -11,6 +11,7 @@ import { lns, type LnsResult } from './curtois-qu-lns.ts';
 import { priceAndDive } from './curtois-qu-price-and-dive.ts';
 import { DpLimitError } from './curtois-qu-dp.ts';
 import type { SharedIncumbent } from './incumbent-exchange.ts';
+import type { ConstructionBoard } from './construction-board.ts';
 
 export type SearcherMode = 'cg-support' | 'cg-dive' | 'lns' | 'mip';
 
@@ -20,6 +21,8 @@ export interface SearcherOptions {
   exchange: SharedIncumbent;
   target?: number;
   log?: (line: string) => void;
+  /** The first best-response pass shared with the other threads (MIP LNS on large instances only). */
+  board?: ConstructionBoard;
 }
 
 export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMode, options: SearcherOptions): LnsResult {
@@ -37,7 +40,7 @@ export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMo
     }
     options.log?.('column generation handed over (DP too large, pricing too slow or root not converged): MIP LNS');
     const shared = options.exchange.take(Infinity);
-    return lns(highs, instance, { ...options, initial: shared?.solution });
+    return lns(highs, instance, { ...options, board: undefined, initial: shared?.solution });
   }
   return lns(highs, instance, options);
 }

@@ -13,6 +13,7 @@ import { runSearcher, type SearcherMode } from './curtois-qu-searchers.ts';
 import { cqObjective } from './curtois-qu-objective.ts';
 import { highsRuntime } from './highs-mip.ts';
 import { createExchangeBuffer, SharedIncumbent } from './incumbent-exchange.ts';
+import { createBoardBuffer } from './construction-board.ts';
 import type { SearcherInput } from './curtois-qu-worker.ts';
 
 export interface CqSolveOptions {
@@ -107,6 +108,8 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
       firstFeasibleSeconds = (Date.now() - began) / 1000;
       clearInterval(watch);
     }, 10);
+    // Every thread on MIP LNS (large instances of many staff): they share the first best-response pass.
+    const board = large && Array.from({ length: threads }, (_, k) => modeOf(k)).every((m) => m === 'lns') ? createBoardBuffer(instance.staff.length, instance.horizon, seed) : undefined;
     const settled = await Promise.allSettled(
       Array.from({ length: threads }, (_, k) =>
         runWorker(
@@ -118,6 +121,7 @@ export async function solveCurtoisQu(instance: CqInstance, options: CqSolveOptio
             target: options.target,
             verbose: options.log !== undefined,
             mode: modeOf(k),
+            board,
           },
           options.log,
         ),

@@ -7,6 +7,7 @@ import type { CqInstance } from './curtois-qu-instance.ts';
 import { runSearcher, type SearcherMode } from './curtois-qu-searchers.ts';
 import { highsRuntime } from './highs-mip.ts';
 import { SharedIncumbent } from './incumbent-exchange.ts';
+import { ConstructionBoard } from './construction-board.ts';
 
 export interface SearcherInput {
   instance: CqInstance;
@@ -17,11 +18,14 @@ export interface SearcherInput {
   verbose: boolean;
   /** 'cg' = column generation, support MIP and dives; 'lns' = MIP large-neighbourhood search; 'mip' = the whole-instance MIP. */
   mode: SearcherMode;
+  /** The shared first pass (construction-board.ts), when every thread runs MIP LNS. */
+  board?: SharedArrayBuffer;
 }
 
 const input = workerData as SearcherInput;
 const highs = await highsRuntime();
 const exchange = new SharedIncumbent(input.buffer, input.instance.staff.length, input.instance.horizon);
 const log = input.verbose ? (line: string) => parentPort?.postMessage({ log: `[${input.mode} ${input.seed}] ${line}` }) : undefined;
-const result = runSearcher(highs, input.instance, input.mode, { deadline: input.deadline, seed: input.seed, exchange, target: input.target, log });
+const board = input.board ? new ConstructionBoard(input.board, input.instance.staff.length, input.instance.horizon) : undefined;
+const result = runSearcher(highs, input.instance, input.mode, { deadline: input.deadline, seed: input.seed, exchange, target: input.target, log, board });
 parentPort?.postMessage({ result });
