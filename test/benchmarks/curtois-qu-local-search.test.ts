@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CqLocalSearch } from '../../solver/benchmarks/curtois-qu-local-search.ts';
+import { CqChains } from '../../solver/benchmarks/curtois-qu-chains.ts';
+import type { Chain } from '../../solver/benchmarks/curtois-qu-move-state.ts';
 import type { CqInstance, CqStaff } from '../../solver/benchmarks/curtois-qu-instance.ts';
 import { cqObjective } from '../../solver/benchmarks/curtois-qu-objective.ts';
 import { cqHardViolations } from '../../solver/benchmarks/curtois-qu-hard.ts';
@@ -43,7 +45,55 @@ function twoDays(bDaysOff: number[]): CqInstance {
   };
 }
 
+/** Opens the chains' row candidates to the test. */
+class ChainProbe extends CqChains {
+  candidates(solution: number[][], e: number, d: number, t: number): Chain[] {
+    this.load(solution);
+    const out: Chain[] = [];
+    this.rowCandidates(e, d, t, out);
+    return out;
+  }
+}
+
+/**
+ * Two weeks (weekends: days 5–6 and 12–13), one employee A on shift D over the first weekend, the limit one
+ * weekend; the second weekend needs one D a day (100 each), the first none (1 per person over).
+ */
+function twoWeekends(maxWeekends: number): CqInstance {
+  return {
+    name: 'weekends',
+    horizon: 14,
+    shifts: [{ id: 'D', minutes: 480, cannotFollow: [] }],
+    staff: [{ ...person('A', []), maxTotalMinutes: 14 * 480, maxConsecutiveShifts: 14, maxWeekends }],
+    onRequests: [],
+    offRequests: [],
+    cover: [5, 6, 12, 13].map((day) => ({ day, shift: 0, requirement: day > 7 ? 1 : 0, underWeight: 100, overWeight: 1 })),
+  };
+}
+
 describe('Curtois & Qu local search', () => {
+  it('moves a whole weekend when the weekend limit binds: A gives up days 5–6 for 12, alone or with 13', () => {
+    const inst = twoWeekends(1);
+    const solution = [Array.from({ length: 14 }, (_, d) => (d === 5 || d === 6 ? 0 : -1))];
+    expect(cqObjective(inst, solution).total).toBe(202);
+    const found = new ChainProbe(inst).candidates(solution, 0, 12, 0).map((c) => ({ days: c.changes.map((x) => [x.d, x.to]), delta: c.delta }));
+    // Taking 12 alone breaks the limit, and no change of one more day mends it: only the weekend moves remain.
+    expect(found).toEqual([
+      { days: [[12, 0], [5, -1], [6, -1]], delta: -100 - 2 },
+      { days: [[12, 0], [5, -1], [6, -1], [13, 0]], delta: -200 - 2 },
+    ]);
+    // The search takes the whole move: 202 → 0.
+    new CqLocalSearch(inst).improve(solution, new Random(1), { maxChecks: 10_000 });
+    expect(cqObjective(inst, solution).total).toBe(0);
+  });
+
+  it('near miss: with two weekends allowed, taking day 12 alone is feasible and no weekend is given up', () => {
+    const inst = twoWeekends(2);
+    const solution = [Array.from({ length: 14 }, (_, d) => (d === 5 || d === 6 ? 0 : -1))];
+    const found = new ChainProbe(inst).candidates(solution, 0, 12, 0).map((c) => c.changes.map((x) => [x.d, x.to]));
+    expect(found).toEqual([[[12, 0]]]);
+  });
+
   it('repairs a short day by a chain: A moves to day 1, B (away on day 1) takes day 0', () => {
     const inst = twoDays([1]);
     const solution = [[0, -1], [-1, -1]]; // A on day 0; day 1 short
