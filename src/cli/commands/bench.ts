@@ -82,7 +82,8 @@ function table(rows: Row[], limits: number[]): string {
     r.target === undefined ? '–' : `${(100 * r.target).toFixed(0)}%${r.gap !== undefined && r.gap <= r.target && r.hard === 0 ? ' ok' : ' MISSED'}`,
     String(r.hard),
     ...(several ? [pct(r.objectives[0], r.objectives.at(-1)!)] : []),
-    r.bound === undefined ? '–' : pct(r.objectives[0], r.bound),
+    // A bound at or below zero (a column generation stopped early) gives no meaningful ratio.
+    r.bound === undefined || (r.bound <= 0 && r.objectives[0] > 0) ? '–' : pct(r.objectives[0], r.bound),
     r.firstFeasible === undefined ? '–' : r.firstFeasible.toFixed(1),
     r.seconds.toFixed(1),
     r.memoryMb.toFixed(0),
