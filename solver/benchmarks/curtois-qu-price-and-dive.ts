@@ -243,7 +243,7 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
       }
       const diving = typeof how.dive === 'function' ? how.dive(generation) : how.dive;
       if (!diving || Math.ceil(bound - EPS) >= objective) return { bound, generation, support, rows: undefined };
-      return { bound, generation, support, rows: dive(master, how.fraction, how.stepIterations, (how.diveTimeShare ?? Infinity) * timeLeft()) };
+      return { bound, generation, support, rows: dive(master, how.fraction, how.stepIterations, how.diveTimeShare === undefined ? Infinity : how.diveTimeShare * Math.max(0, timeLeft())) };
     } finally {
       if (!kept) master.dispose();
     }
