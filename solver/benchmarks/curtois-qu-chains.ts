@@ -64,10 +64,10 @@ export class CqChains extends CqMoveState {
     const row = this.solution[e];
     const target = this.weekends.find((w) => w.includes(first.d));
     if (!target || target.some((x) => x !== first.d && row[x] >= 0)) return;
+    const partner = target.find((x) => x !== first.d);
     for (const w of this.weekends) {
       if (w === target || w.every((x) => row[x] < 0)) continue;
       const free: Change[] = w.filter((x) => row[x] >= 0).map((x) => ({ e, d: x, from: row[x], to: -1 }));
-      const partner = target.find((x) => x !== first.d);
       const moved = partner === undefined ? -1 : row[w[0] + (partner - target[0])] ?? -1;
       const variants = [free, ...(partner !== undefined && moved >= 0 ? [[...free, { e, d: partner, from: row[partner], to: moved }]] : [])];
       for (const changes of variants) {

@@ -120,9 +120,9 @@ export function lns(highs: Highs, instance: CqInstance, options: LnsOptions): Ln
         // Large instances stop after the first pass: the local search below gains more per second than more
         // passes (Gen13: three passes 10 594 → 3 933 in 6 s; the local search 10 594 → 2 421 in 5 s).
         const until = isLargeInstance(instance) ? 0 : Date.now() + 0.2 * remaining() * 1000;
-        // With a shared board, the threads split the first pass (construction-board.ts); if it fails, the
-        // employees' own MIPs below construct.
-        const board = isLargeInstance(instance) ? options.board : undefined;
+        // With a shared board (large instances, every thread on MIP LNS: curtois-qu-solver.ts), the threads split
+        // the first pass (construction-board.ts); if it fails, the employees' own MIPs below construct.
+        const board = options.board;
         const shared = board ? sharedFirstPass(instance, cqCosts(instance), dps as EmployeeDp[], board, options.deadline) : undefined;
         if (shared) {
           solution = shared;

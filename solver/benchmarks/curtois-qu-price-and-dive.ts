@@ -57,6 +57,7 @@ const SUPPORT_SLICE = 12;
 const SUPPORT_WIDENING = 3;
 /** The root dive fixes a tenth of the open employees per step, more if it would take over this share of the time left. */
 const ROOT_DIVE_TIME_SHARE = 0.7;
+/** The most of the open employees a budgeted step fixes before the budget is spent. */
 const MAX_DIVE_SHARE = 0.5;
 /** Employees × days × shifts up to which the whole compact MIP is tried after the root. */
 const SMALL_MODEL = 600;
@@ -64,7 +65,7 @@ const SMALL_MODEL = 600;
 interface Generation {
   /** LP value of the restricted master. */
   value: number;
-  /** LP value + the most negative reduced cost of each free employee: a lower bound for the master's part. */
+  /** The best Lagrangian bound of the pricing rounds (curtois-qu-pricing.ts): a lower bound for the master's part. */
   lagrangian: number;
   /** No schedule prices out, or the Lagrangian bound rounded up meets the LP value rounded up. */
   converged: boolean;
@@ -135,7 +136,8 @@ export function priceAndDive(highs: Highs, instance: CqInstance, options: PriceA
         if (round.bound > centre.bound) centre = round;
         round = priceAt(instance, costs, dp, master, lp, current, stopped);
       }
-      if (!round) return { value: lp.value, lagrangian: -Infinity, converged: false };
+      // Stopped inside a round: the best bound of the rounds before it still holds.
+      if (!round) return { value: lp.value, lagrangian: centre?.bound ?? -Infinity, converged: false };
       if (!centre || round.bound > centre.bound) centre = round;
       for (const c of round.columns) {
         master.add(c.employee, c.row);

@@ -40,7 +40,7 @@ export function runSearcher(highs: Highs, instance: CqInstance, mode: SearcherMo
     }
     options.log?.('column generation handed over (DP too large, pricing too slow or root not converged): MIP LNS');
     const shared = options.exchange.take(Infinity);
-    return lns(highs, instance, { ...options, board: undefined, initial: shared?.solution });
+    return lns(highs, instance, { ...options, initial: shared?.solution });
   }
   return lns(highs, instance, options);
 }
